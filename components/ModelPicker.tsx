@@ -1,0 +1,23 @@
+import type { ModelEntry } from '../utils/settings/schema';
+
+interface Props {
+  label: string;
+  models: ModelEntry[];
+  value: string;
+  onChange(modelId: string): void;
+}
+
+export function ModelPicker({ label, models, value, onChange }: Props) {
+  return (
+    <label className="model-picker">
+      <span>{label}</span>
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        {models.map((model) => (
+          <option key={model.id} value={model.id}>
+            {model.label ? `${model.label}${model.purpose ? ` — ${model.purpose}` : ''}` : model.id}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,197 @@
+import { useState } from 'react';
+import { Markdown } from '../../components/Markdown';
+import { MessageBubble } from '../../components/MessageBubble';
+import { Notice } from '../../components/Notice';
+import { ProofreadResult } from '../../components/ProofreadResult';
+import { ResultCard } from '../../components/ResultCard';
+import { TranslateTargetPicker } from '../../components/TranslateTargetPicker';
+import type { ConversationState } from '../../hooks/useConversation';
+import { defaultTranslateTarget } from '../../utils/actions/prompt';
+import { diffForDisplay, parseProofread } from '../../utils/actions/proofread';
+import { ACTIONS } from '../../utils/actions/registry';
+import { TRANSLATE_TARGETS } from '../../utils/actions/translate-targets';
+import { explainGatewayError } from '../../utils/gateway/explain';
+import type { ConversationRecord, MessageRecord } from '../../utils/history/db';
+import type { MessageKey, Translator, UiLanguage } from '../../utils/i18n';
+import type { PanelJob } from '../../utils/messages';
+import { replaceSelection } from '../../utils/page/scripting';
+
+interface Props {
+  state: ConversationState;
+  /** The right-click that started this conversation, while its page can still be written back to. */
+  job: PanelJob | null;
+  model: string;
+  /** The gateway's origin, named in "not allowed to connect" errors. */
+  gatewayOrigin: string;
+  language: UiLanguage;
+  t: Translator;
+  onStop(): void;
+  onRetry(): void;
+  onRetranslate(targetId: string): void;
+  onContinue(): void;
+}
+
+/** The text a user copies or puts back into the page: for a proofread, the corrected text only. */
+function usableText(conversation: ConversationRecord, answer: string): string {
+  return conversation.action === 'proofread' ? parseProofread(answer).corrected : answer;
+}
+
+export function ConversationView({ state, job, gatewayOrigin, language, t, ...handlers }: Props) {
+  const [feedback, setFeedback] = useState<{ key: MessageKey; tone: 'info' | 'error' } | null>(null);
+  const { conversation, messages, streamingId, errors } = state;
+  if (!conversation) {
+    return (
+      <section className="welcome">
+        <h2>{t('welcomeTitle')}</h2>
+        <p>{t('welcomeBody')}</p>
+      </section>
+    );
+  }
+
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setFeedback({ key: 'copied', tone: 'info' });
+    } catch {
+      setFeedback({ key: 'copyFailed', tone: 'error' });
+    }
+  };
+
+  const errorNotice = (message: MessageRecord) => {
+    const error = errors[message.id];
+    if (!error) return null;
+    const text = explainGatewayError(error, t, { model: message.model, gatewayOrigin });
+    return (
+      <Notice tone={error.kind === 'aborted' ? 'info' : 'error'}>
+        <p>{text}</p>
+        {message.content && error.kind !== 'aborted' && <p>{t('partialKept')}</p>}
+        {error.detail && error.kind !== 'aborted' && <p className="detail">{t('errorDetail', error.detail)}</p>}
+      </Notice>
+    );
+  };
+
+  const isAction = conversation.kind === 'action' && conversation.action !== undefined;
+  const [, firstAnswer, ...rest] = messages;
+  const followUps = isAction ? rest : messages;
+
+  const bubble = (message: MessageRecord) => (
+    <MessageBubble
+      key={message.id}
+      role={message.role}
+      author={message.role === 'user' ? t('you') : `${t('assistant')} · ${message.model}`}
+      streaming={message.id === streamingId}
+      badge={message.role === 'assistant' && message.status !== 'complete' && message.id !== streamingId
+        ? t(`status_${message.status}`)
+        : undefined}
+      copyLabel={t('copy')}
+      onCopy={() => void copy(message.content)}
+      footer={errorNotice(message)}
+    >
+      {message.role === 'user' ? <p className="user-text">{message.content}</p> : <Markdown text={message.content} />}
+    </MessageBubble>
+  );
+
+  return (
+    <section className="conversation" aria-live="polite">
+      {isAction && conversation.action && (
+        <ActionCard
+          conversation={conversation}
+          answer={firstAnswer}
+          streaming={firstAnswer?.id === streamingId}
+          job={job}
+          t={t}
+          language={language}
+          feedback={feedback && <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>}
+          errorNotice={firstAnswer ? errorNotice(firstAnswer) : null}
+          onCopy={(text) => void copy(text)}
+          onReplace={async (text) => {
+            if (!job) return setFeedback({ key: 'replace_gone', tone: 'error' });
+            const outcome = await replaceSelection(job.tabId, job.frameId, text);
+            setFeedback({ key: outcome, tone: outcome === 'replaced' ? 'info' : 'error' });
+          }}
+          {...handlers}
+        />
+      )}
+      {followUps.map(bubble)}
+    </section>
+  );
+}
+
+interface ActionCardProps extends Omit<Props, 'state' | 'model' | 'gatewayOrigin'> {
+  conversation: ConversationRecord;
+  answer: MessageRecord | undefined;
+  streaming: boolean;
+  feedback: React.ReactNode;
+  errorNotice: React.ReactNode;
+  onCopy(text: string): void;
+  onReplace(text: string): void;
+}
+
+function ActionCard({ conversation, answer, streaming, t, feedback, errorNotice, ...handlers }: ActionCardProps) {
+  const action = conversation.action ?? 'summarize';
+  const input = conversation.input ?? '';
+  const output = answer?.content ?? '';
+  const source = conversation.pageTitle || conversation.pageUrl;
+  const translateTarget = conversation.translateTarget ?? defaultTranslateTarget(input).id;
+
+  let body: React.ReactNode = <Markdown text={output} />;
+  if (action === 'proofread') {
+    const parsed = parseProofread(output);
+    body = (
+      <ProofreadResult
+        corrected={parsed.corrected}
+        changes={parsed.changes}
+        segments={!streaming && parsed.corrected ? diffForDisplay(input, parsed.corrected) : null}
+        labels={{
+          corrected: t('correctedHeading'),
+          diff: t('diffHeading'),
+          changes: t('changesHeading'),
+          added: t('diffAdded'),
+          removed: t('diffRemoved'),
+        }}
+      />
+    );
+  }
+
+  return (
+    <ResultCard
+      title={t(ACTIONS[action].title)}
+      source={source ? t('fromPage', source) : undefined}
+      input={input}
+      streaming={streaming}
+      hasAnswer={output !== ''}
+      labels={{
+        stop: t('stop'),
+        copy: t('copy'),
+        replace: t('replaceSelection'),
+        retry: t('retry'),
+        continueInChat: t('continueInChat'),
+        sourceText: t('sourceText'),
+      }}
+      controls={
+        action === 'translate' && (
+          <TranslateTargetPicker
+            label={t('translateTarget')}
+            targets={TRANSLATE_TARGETS}
+            value={translateTarget}
+            disabled={streaming}
+            onChange={handlers.onRetranslate}
+          />
+        )
+      }
+      feedback={
+        <>
+          {errorNotice}
+          {feedback}
+        </>
+      }
+      onStop={handlers.onStop}
+      onCopy={() => handlers.onCopy(usableText(conversation, output))}
+      onReplace={() => handlers.onReplace(usableText(conversation, output))}
+      onRetry={handlers.onRetry}
+      onContinue={handlers.onContinue}
+    >
+      {body}
+    </ResultCard>
+  );
+}

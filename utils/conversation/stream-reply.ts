@@ -1,0 +1,40 @@
+import { GatewayError } from '../gateway/errors';
+import { streamChat } from '../gateway/index';
+import type { ChatMessage, GatewayRequest, GatewayTarget } from '../gateway/types';
+import type { EntryStatus, MessageRecord } from '../history/db';
+
+export interface ReplyOutcome {
+  text: string;
+  status: EntryStatus;
+  error?: GatewayError;
+}
+
+/**
+ * Streams one answer to its end. Whatever happens, it resolves (never rejects) with the text received so
+ * far: a stopped or dropped answer is `interrupted` and keeps its text; a failure before any text is `error`.
+ */
+export async function streamReply(
+  target: GatewayTarget,
+  request: GatewayRequest,
+  signal: AbortSignal,
+  onText: (textSoFar: string) => void,
+): Promise<ReplyOutcome> {
+  let text = '';
+  try {
+    for await (const delta of streamChat(target, request, signal)) {
+      if (delta.type !== 'text' || delta.text === '') continue;
+      text += delta.text;
+      onText(text);
+    }
+    return { text, status: 'complete' };
+  } catch (caught) {
+    const error =
+      caught instanceof GatewayError ? caught : new GatewayError('bad-response', String(caught).slice(0, 300));
+    return { text, status: text || error.kind === 'aborted' ? 'interrupted' : 'error', error };
+  }
+}
+
+/** What the model sees of a conversation: every turn with content, in order. */
+export function toModelMessages(messages: MessageRecord[]): ChatMessage[] {
+  return messages.filter((message) => message.content !== '').map(({ role, content }) => ({ role, content }));
+}

@@ -1,0 +1,34 @@
+import type { Translator } from '../i18n';
+import type { GatewayError } from './errors';
+
+/** The user-facing sentence for a gateway failure: what happened and what to do. */
+export function explainGatewayError(
+  error: GatewayError,
+  t: Translator,
+  context: { model: string; gatewayOrigin: string },
+): string {
+  switch (error.kind) {
+    case 'bad-url':
+      return t('error_bad_url');
+    case 'permission':
+      return t('error_permission', context.gatewayOrigin);
+    case 'auth':
+      return t('error_auth');
+    case 'forbidden':
+      return t('error_forbidden');
+    case 'model-not-found':
+      return t('error_model_not_found', context.model);
+    case 'rate-limited':
+      return t('error_rate_limited', String(Math.max(1, Math.ceil((error.retryAfterMs ?? 10_000) / 1000))));
+    case 'server':
+      return t('error_server');
+    case 'network':
+      return t('error_network');
+    case 'aborted':
+      return t('error_aborted');
+    case 'bad-response':
+      return t('error_bad_response');
+    case 'rejected':
+      return t('error_rejected');
+  }
+}

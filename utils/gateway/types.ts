@@ -1,0 +1,31 @@
+import type { ApiFormat } from '../settings/schema';
+
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** Where and how to reach the model: resolved from settings (and later policy) before each request. */
+export interface GatewayTarget {
+  baseUrl: string;
+  apiFormat: ApiFormat;
+  /** Secret sent in `authHeader`; empty when the gateway authenticates by network or SSO. */
+  apiKey: string;
+  /** Header carrying the key. Empty means the format's usual one (Authorization / x-api-key). */
+  authHeader: string;
+  /** Prefix written before the key, e.g. "Bearer". */
+  authScheme: string;
+  /** Extra static headers the organisation's gateway wants on every request. */
+  headers: Record<string, string>;
+}
+
+export interface GatewayRequest {
+  model: string;
+  system: string;
+  messages: ChatMessage[];
+  maxTokens?: number;
+}
+
+export type Delta =
+  | { type: 'text'; text: string }
+  | { type: 'usage'; inputTokens: number; outputTokens: number };

@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import { ACTION_ORDER, ACTIONS } from './actions/registry';
+import { actionIdSchema, type ActionId } from './actions/types';
+import type { Translator } from './i18n';
+
+const ROOT_ID = 'tatakidai';
+const PAGE_PATTERNS = ['http://*/*', 'https://*/*'];
+
+/** Rebuilds the right-click menu: one "Tatakidai" entry with the actions under it, only on selected text. */
+export async function buildMenus(t: Translator): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: ROOT_ID,
+    title: t('menuRoot'),
+    contexts: ['selection'],
+    documentUrlPatterns: PAGE_PATTERNS,
+  });
+  for (const id of ACTION_ORDER) {
+    browser.contextMenus.create({
+      id,
+      parentId: ROOT_ID,
+      title: t(ACTIONS[id].title),
+      contexts: ['selection'],
+      documentUrlPatterns: PAGE_PATTERNS,
+    });
+  }
+}
+
+export function actionFromMenuItem(menuItemId: string | number): ActionId | undefined {
+  const parsed = actionIdSchema.safeParse(menuItemId);
+  return parsed.success ? parsed.data : undefined;
+}

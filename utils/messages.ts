@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { actionIdSchema } from './actions/types';
+
+/**
+ * The one message contract between the background and our own pages. Everything received is validated;
+ * anything not sent by one of our extension pages is ignored (web pages and content scripts never reach it).
+ */
+
+/** A right-click action waiting for the side panel: written by the background, claimed by the panel. */
+export const panelJobSchema = z.object({
+  id: z.string(),
+  action: actionIdSchema,
+  text: z.string(),
+  pageUrl: z.string(),
+  pageTitle: z.string(),
+  tabId: z.number().int(),
+  frameId: z.number().int(),
+  windowId: z.number().int(),
+  /** Set when the selection could not be read; the panel explains it instead of running. */
+  problem: z.enum(['selection_empty', 'selection_unreadable']).optional(),
+});
+export type PanelJob = z.infer<typeof panelJobSchema>;
+
+const messageSchema = z.discriminatedUnion('type', [
+  /** background → panels: a job is waiting. */
+  z.object({ type: z.literal('job-ready'), windowId: z.number().int() }),
+  /** panel → background: hand me the job for my window, if any. */
+  z.object({ type: z.literal('claim-job'), windowId: z.number().int() }),
+]);
+export type Message = z.infer<typeof messageSchema>;
+
+interface Responses {
+  'job-ready': undefined;
+  'claim-job': PanelJob | null;
+}
+
+export async function sendMessage<M extends Message>(message: M): Promise<Responses[M['type']]> {
+  return browser.runtime.sendMessage(message) as Promise<Responses[M['type']]>;
+}
+
+type Handlers = { [T in Message['type']]?: (message: Extract<Message, { type: T }>) => Promise<Responses[T]> };
+
+/**
+ * True only for our own extension pages. Code we inject into a web page also counts as "our extension" for
+ * the browser, but its sender URL is the web page's, so the origin check keeps pages out.
+ */
+function fromOwnPage(sender: { id?: string; url?: string }): boolean {
+  const ownOrigin = browser.runtime.getURL('/');
+  return sender.id === browser.runtime.id && (sender.url?.startsWith(ownOrigin) ?? false);
+}
+
+/** Handles the listed message types; returns the unsubscribe. */
+export function listenForMessages(handlers: Handlers): () => void {
+  const listener = (raw: unknown, sender: { id?: string; url?: string }) => {
+    if (!fromOwnPage(sender)) return undefined;
+    const parsed = messageSchema.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const message = parsed.data;
+    const handler = handlers[message.type] as ((m: Message) => Promise<unknown>) | undefined;
+    return handler ? handler(message) : undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,82 @@
+/**
+ * Functions injected into the page with `scripting.executeScript`, only after the user's gesture. They run
+ * in the extension's isolated world (the page's scripts cannot see their variables) and must be
+ * self-contained: the browser serialises each function on its own, so they cannot call helpers.
+ */
+
+export interface CapturedSelection {
+  text: string;
+  /** Where the text came from: an editable field can be written back to. */
+  editable: boolean;
+}
+
+export type ReplaceOutcome = 'replaced' | 'replace_gone' | 'replace_not_editable' | 'replace_changed';
+
+/** Reads the selection with its line breaks and remembers where it is, for a later "Replace selection". */
+export function captureSelectionInPage(): CapturedSelection {
+  const store = globalThis as unknown as { tatakidaiSelection?: unknown };
+  const active = document.activeElement;
+  if (
+    (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) &&
+    active.selectionStart !== null &&
+    active.selectionEnd !== null &&
+    active.selectionStart !== active.selectionEnd
+  ) {
+    const start = active.selectionStart;
+    const end = active.selectionEnd;
+    const text = active.value.slice(start, end);
+    store.tatakidaiSelection = { kind: 'field', element: active, start, end, text };
+    return { text, editable: !active.readOnly && !active.disabled };
+  }
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) {
+    store.tatakidaiSelection = undefined;
+    return { text: '', editable: false };
+  }
+  const range = selection.getRangeAt(0).cloneRange();
+  const text = selection.toString();
+  const container = range.commonAncestorContainer;
+  const element = container instanceof Element ? container : container.parentElement;
+  const editable = element?.closest('[contenteditable]:not([contenteditable="false"])') !== null && !!element;
+  store.tatakidaiSelection = { kind: 'range', range, text, editable };
+  return { text, editable };
+}
+
+/** Writes `replacement` where the captured selection was, if it is still there and unchanged. */
+export function replaceSelectionInPage(replacement: string): ReplaceOutcome {
+  type Stored =
+    | { kind: 'field'; element: HTMLTextAreaElement | HTMLInputElement; start: number; end: number; text: string }
+    | { kind: 'range'; range: Range; text: string; editable: boolean };
+  const stored = (globalThis as unknown as { tatakidaiSelection?: Stored }).tatakidaiSelection;
+  if (!stored) return 'replace_gone';
+  if (stored.kind === 'field') {
+    const { element, start, end, text } = stored;
+    if (!element.isConnected) return 'replace_gone';
+    if (element.readOnly || element.disabled) return 'replace_not_editable';
+    if (element.value.slice(start, end) !== text) return 'replace_changed';
+    element.focus();
+    element.setSelectionRange(start, end);
+    // execCommand keeps the page's undo history (Ctrl+Z) and fires the events frameworks listen to.
+    const viaCommand = document.execCommand('insertText', false, replacement);
+    if (!viaCommand || element.value.slice(start, start + replacement.length) !== replacement) {
+      element.setRangeText(replacement, start, end, 'end');
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    stored.end = start + replacement.length;
+    stored.text = replacement;
+    return 'replaced';
+  }
+  if (!stored.editable) return 'replace_not_editable';
+  const { range } = stored;
+  if (!range.startContainer.isConnected) return 'replace_gone';
+  if (range.toString() !== stored.text) return 'replace_changed';
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  if (!document.execCommand('insertText', false, replacement)) {
+    range.deleteContents();
+    range.insertNode(document.createTextNode(replacement));
+  }
+  stored.text = replacement;
+  return 'replaced';
+}
