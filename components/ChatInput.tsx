@@ -13,7 +13,17 @@ interface Props {
 }
 
 /** Enter sends, Shift+Enter adds a line; Enter that confirms Japanese IME conversion does neither. */
-export function ChatInput({ label, placeholder, sendLabel, stopLabel, streaming, disabled, inputRef, onSend, onStop }: Props) {
+export function ChatInput({
+  label,
+  placeholder,
+  sendLabel,
+  stopLabel,
+  streaming,
+  disabled,
+  inputRef,
+  onSend,
+  onStop,
+}: Props) {
   const [text, setText] = useState('');
   const send = () => {
     if (streaming || disabled || !text.trim()) return;

@@ -10,7 +10,15 @@ interface Props {
   onDelete(id: string): void;
 }
 
-export function HistoryList({ conversations, emptyText, deleteLabel, statusLabel, formatDate, onOpen, onDelete }: Props) {
+export function HistoryList({
+  conversations,
+  emptyText,
+  deleteLabel,
+  statusLabel,
+  formatDate,
+  onOpen,
+  onDelete,
+}: Props) {
   if (conversations.length === 0) return <p className="empty">{emptyText}</p>;
   return (
     <ul className="history-list">

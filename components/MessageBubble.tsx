@@ -11,7 +11,16 @@ interface Props {
   onCopy(): void;
 }
 
-export function MessageBubble({ role, author, streaming, badge, copyLabel, children, footer, onCopy }: Props) {
+export function MessageBubble({
+  role,
+  author,
+  streaming,
+  badge,
+  copyLabel,
+  children,
+  footer,
+  onCopy,
+}: Props) {
   return (
     <article className={`message message-${role}`} aria-busy={streaming}>
       <header>

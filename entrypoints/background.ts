@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browserUiLanguage, resolveUiLanguage, translatorFor } from '../utils/i18n';
 import { claimJob, queueJob } from '../utils/jobs';

@@ -90,7 +90,10 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
       try {
         await write();
       } catch (error) {
-        setState((current) => ({ ...current, saveProblem: error instanceof Error ? error.message : String(error) }));
+        setState((current) => ({
+          ...current,
+          saveProblem: error instanceof Error ? error.message : String(error),
+        }));
       }
     });
     return writes.current;
@@ -148,7 +151,12 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         errorKind: error?.kind,
         updatedAt: now,
       };
-      const finishedConversation: ConversationRecord = { ...conversation, model, status: outcome.status, updatedAt: now };
+      const finishedConversation: ConversationRecord = {
+        ...conversation,
+        model,
+        status: outcome.status,
+        updatedAt: now,
+      };
       if (controllerRef.current === controller) controllerRef.current = null;
       setState((current) => {
         if (current.conversation?.id !== conversation.id) return current;

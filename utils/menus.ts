@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ACTION_ORDER, ACTIONS } from './actions/registry';
-import { actionIdSchema, type ActionId } from './actions/types';
+import { type ActionId, actionIdSchema } from './actions/types';
 import type { Translator } from './i18n';
 
 const ROOT_ID = 'tatakidai';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import { actionIdSchema } from './actions/types';
 
 /**
@@ -39,7 +39,9 @@ export async function sendMessage<M extends Message>(message: M): Promise<Respon
   return browser.runtime.sendMessage(message) as Promise<Responses[M['type']]>;
 }
 
-type Handlers = { [T in Message['type']]?: (message: Extract<Message, { type: T }>) => Promise<Responses[T]> };
+type Handlers = {
+  [T in Message['type']]?: (message: Extract<Message, { type: T }>) => Promise<Responses[T]>;
+};
 
 /**
  * True only for our own extension pages. Code we inject into a web page also counts as "our extension" for

@@ -15,10 +15,16 @@ import { apiFormatSchema, type Settings, uiLanguageSchema } from '../../utils/se
 import { saveSettings } from '../../utils/settings/store';
 import { defaultModelId, gatewayTargetFor } from '../../utils/settings/target';
 
-type TestResult = { state: 'running' } | { state: 'ok'; model: string } | { state: 'failed'; error: GatewayError };
+type TestResult =
+  | { state: 'running' }
+  | { state: 'ok'; model: string }
+  | { state: 'failed'; error: GatewayError };
 
 function modelsFromLines(lines: string): Settings['models'] {
-  const ids = lines.split('\n').map((line) => line.trim()).filter(Boolean);
+  const ids = lines
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return [...new Set(ids)].map((id) => ({ id }));
 }
 
@@ -46,7 +52,10 @@ export function OptionsApp() {
   }, [origin, baseUrl]);
 
   useEffect(() => {
-    document.documentElement.lang = resolveUiLanguage(loaded?.settings.uiLanguage ?? 'auto', browserUiLanguage());
+    document.documentElement.lang = resolveUiLanguage(
+      loaded?.settings.uiLanguage ?? 'auto',
+      browserUiLanguage(),
+    );
   }, [loaded]);
 
   if (!draft) return null;
@@ -55,7 +64,8 @@ export function OptionsApp() {
     setDraft({ ...draft, ...change });
     setSaveState(null);
   };
-  const updateGateway = (change: Partial<Settings['gateway']>) => update({ gateway: { ...draft.gateway, ...change } });
+  const updateGateway = (change: Partial<Settings['gateway']>) =>
+    update({ gateway: { ...draft.gateway, ...change } });
 
   const save = async () => {
     try {
@@ -69,7 +79,11 @@ export function OptionsApp() {
   const runTest = async () => {
     const model = defaultModelId(current);
     setTest({ state: 'running' });
-    const result = await checkConnection(gatewayTargetFor(current, model), model, AbortSignal.timeout(30_000));
+    const result = await checkConnection(
+      gatewayTargetFor(current, model),
+      model,
+      AbortSignal.timeout(30_000),
+    );
     if (result.ok) return setTest({ state: 'ok', model });
     setTest({ state: 'failed', error: await withPermissionCause(result.error, current.gateway.baseUrl) });
   };
@@ -141,7 +155,9 @@ export function OptionsApp() {
             <input
               value={draft.gateway.auth.header}
               placeholder={draft.gateway.apiFormat === 'openai' ? 'Authorization' : 'x-api-key'}
-              onChange={(event) => updateGateway({ auth: { ...draft.gateway.auth, header: event.target.value.trim() } })}
+              onChange={(event) =>
+                updateGateway({ auth: { ...draft.gateway.auth, header: event.target.value.trim() } })
+              }
             />
           </label>
           <label>
@@ -149,7 +165,9 @@ export function OptionsApp() {
             <input
               value={draft.gateway.auth.scheme}
               placeholder={draft.gateway.apiFormat === 'openai' ? 'Bearer' : ''}
-              onChange={(event) => updateGateway({ auth: { ...draft.gateway.auth, scheme: event.target.value.trim() } })}
+              onChange={(event) =>
+                updateGateway({ auth: { ...draft.gateway.auth, scheme: event.target.value.trim() } })
+              }
             />
           </label>
           <label>
@@ -158,7 +176,10 @@ export function OptionsApp() {
           </label>
           <label>
             {t('options_defaultModel')}
-            <select value={current.defaultModel} onChange={(event) => update({ defaultModel: event.target.value })}>
+            <select
+              value={current.defaultModel}
+              onChange={(event) => update({ defaultModel: event.target.value })}
+            >
               <option value="">—</option>
               {current.models.map((model) => (
                 <option key={model.id} value={model.id}>
@@ -198,7 +219,10 @@ export function OptionsApp() {
       {test?.state === 'failed' && (
         <Notice tone="error" title={t('test_failed')}>
           <p>
-            {explainGatewayError(test.error, t, { model: defaultModelId(current), gatewayOrigin: origin ?? baseUrl })}
+            {explainGatewayError(test.error, t, {
+              model: defaultModelId(current),
+              gatewayOrigin: origin ?? baseUrl,
+            })}
           </p>
           <p className="detail">{t('errorDetail', test.error.detail)}</p>
         </Notice>

@@ -8,7 +8,11 @@ import { useConversation } from '../../hooks/useConversation';
 import { useHistoryList } from '../../hooks/useHistoryList';
 import { usePanelJobs } from '../../hooks/usePanelJobs';
 import { useSettings, useTranslator } from '../../hooks/useSettings';
-import { gatewayOriginPattern, hasGatewayPermission, requestGatewayPermission } from '../../utils/gateway/permission';
+import {
+  gatewayOriginPattern,
+  hasGatewayPermission,
+  requestGatewayPermission,
+} from '../../utils/gateway/permission';
 import { browserUiLanguage, type MessageKey, resolveUiLanguage } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
 import { availableModels, defaultModelId, isGatewayConfigured } from '../../utils/settings/target';
@@ -73,7 +77,12 @@ export function App() {
   return (
     <div className="panel">
       <header className="panel-header">
-        <ModelPicker label={t('model')} models={availableModels(settings)} value={model} onChange={setModel} />
+        <ModelPicker
+          label={t('model')}
+          models={availableModels(settings)}
+          value={model}
+          onChange={setModel}
+        />
         <nav>
           <button
             type="button"
@@ -99,7 +108,9 @@ export function App() {
         </nav>
       </header>
 
-      {loaded.resetKeys.length > 0 && <Notice tone="warning">{t('invalidSettings', loaded.resetKeys.join(', '))}</Notice>}
+      {loaded.resetKeys.length > 0 && (
+        <Notice tone="warning">{t('invalidSettings', loaded.resetKeys.join(', '))}</Notice>
+      )}
       {!configured && (
         <Notice tone="warning" title={t('noGatewayTitle')}>
           <p>{t('noGatewayBody')}</p>
@@ -113,7 +124,9 @@ export function App() {
           <p>{t('permissionNeededBody', gatewayOriginPattern(baseUrl) ?? baseUrl)}</p>
           <button
             type="button"
-            onClick={() => void requestGatewayPermission(baseUrl).then((granted) => setPermissionMissing(!granted))}
+            onClick={() =>
+              void requestGatewayPermission(baseUrl).then((granted) => setPermissionMissing(!granted))
+            }
           >
             {t('grantPermission')}
           </button>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Markdown } from '../../components/Markdown';
 import { MessageBubble } from '../../components/MessageBubble';
 import { Notice } from '../../components/Notice';
@@ -65,7 +65,9 @@ export function ConversationView({ state, job, gatewayOrigin, language, t, ...ha
       <Notice tone={error.kind === 'aborted' ? 'info' : 'error'}>
         <p>{text}</p>
         {message.content && error.kind !== 'aborted' && <p>{t('partialKept')}</p>}
-        {error.detail && error.kind !== 'aborted' && <p className="detail">{t('errorDetail', error.detail)}</p>}
+        {error.detail && error.kind !== 'aborted' && (
+          <p className="detail">{t('errorDetail', error.detail)}</p>
+        )}
       </Notice>
     );
   };
@@ -80,14 +82,20 @@ export function ConversationView({ state, job, gatewayOrigin, language, t, ...ha
       role={message.role}
       author={message.role === 'user' ? t('you') : `${t('assistant')} · ${message.model}`}
       streaming={message.id === streamingId}
-      badge={message.role === 'assistant' && message.status !== 'complete' && message.id !== streamingId
-        ? t(`status_${message.status}`)
-        : undefined}
+      badge={
+        message.role === 'assistant' && message.status !== 'complete' && message.id !== streamingId
+          ? t(`status_${message.status}`)
+          : undefined
+      }
       copyLabel={t('copy')}
       onCopy={() => void copy(message.content)}
       footer={errorNotice(message)}
     >
-      {message.role === 'user' ? <p className="user-text">{message.content}</p> : <Markdown text={message.content} />}
+      {message.role === 'user' ? (
+        <p className="user-text">{message.content}</p>
+      ) : (
+        <Markdown text={message.content} />
+      )}
     </MessageBubble>
   );
 
@@ -127,21 +135,35 @@ interface ActionCardProps extends Omit<Props, 'state' | 'model' | 'gatewayOrigin
   onReplace(text: string): void;
 }
 
-function ActionCard({ conversation, answer, streaming, t, feedback, errorNotice, ...handlers }: ActionCardProps) {
+function ActionCard({
+  conversation,
+  answer,
+  streaming,
+  t,
+  feedback,
+  errorNotice,
+  ...handlers
+}: ActionCardProps) {
   const action = conversation.action ?? 'summarize';
   const input = conversation.input ?? '';
   const output = answer?.content ?? '';
   const source = conversation.pageTitle || conversation.pageUrl;
   const translateTarget = conversation.translateTarget ?? defaultTranslateTarget(input).id;
 
+  const parsed = useMemo(() => (action === 'proofread' ? parseProofread(output) : null), [action, output]);
+  // Diffed once the answer is complete: a diff of half an answer would mislead, and diffing is not free.
+  const segments = useMemo(
+    () => (parsed && !streaming && parsed.corrected ? diffForDisplay(input, parsed.corrected) : null),
+    [parsed, streaming, input],
+  );
+
   let body: React.ReactNode = <Markdown text={output} />;
-  if (action === 'proofread') {
-    const parsed = parseProofread(output);
+  if (parsed) {
     body = (
       <ProofreadResult
         corrected={parsed.corrected}
         changes={parsed.changes}
-        segments={!streaming && parsed.corrected ? diffForDisplay(input, parsed.corrected) : null}
+        segments={segments}
         labels={{
           corrected: t('correctedHeading'),
           diff: t('diffHeading'),

@@ -15,6 +15,6 @@ export function detectTextLanguage(text: string): TextLanguage {
   if (kana > 0 && (kana + han) / letters > 0.3) return 'ja';
   const latin = text.match(LATIN_LETTER)?.length ?? 0;
   // Vietnamese, Portuguese, Spanish… use Latin letters too; only plain ASCII-heavy text counts as English.
-  if (latin / letters > 0.9 && /\b(the|and|is|are|of|to|in|for|you|we)\b/i.test(text)) return 'en';
+  if (latin / letters > 0.9 && /\b(the|and|is|are|of|to|with|you|we|this|that)\b/i.test(text)) return 'en';
   return 'other';
 }

@@ -29,7 +29,9 @@ export async function streamReply(
     return { text, status: 'complete' };
   } catch (caught) {
     const error =
-      caught instanceof GatewayError ? caught : new GatewayError('bad-response', String(caught).slice(0, 300));
+      caught instanceof GatewayError
+        ? caught
+        : new GatewayError('bad-response', String(caught).slice(0, 300));
     return { text, status: text || error.kind === 'aborted' ? 'interrupted' : 'error', error };
   }
 }

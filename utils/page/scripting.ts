@@ -1,5 +1,10 @@
 import { browser } from 'wxt/browser';
-import { type CapturedSelection, captureSelectionInPage, type ReplaceOutcome, replaceSelectionInPage } from './selection';
+import {
+  type CapturedSelection,
+  captureSelectionInPage,
+  type ReplaceOutcome,
+  replaceSelectionInPage,
+} from './selection';
 
 export async function captureSelection(tabId: number, frameId: number): Promise<CapturedSelection> {
   const [result] = await browser.scripting.executeScript({
@@ -9,7 +14,11 @@ export async function captureSelection(tabId: number, frameId: number): Promise<
   return (result?.result as CapturedSelection | undefined) ?? { text: '', editable: false };
 }
 
-export async function replaceSelection(tabId: number, frameId: number, text: string): Promise<ReplaceOutcome> {
+export async function replaceSelection(
+  tabId: number,
+  frameId: number,
+  text: string,
+): Promise<ReplaceOutcome> {
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },

@@ -45,7 +45,13 @@ export function captureSelectionInPage(): CapturedSelection {
 /** Writes `replacement` where the captured selection was, if it is still there and unchanged. */
 export function replaceSelectionInPage(replacement: string): ReplaceOutcome {
   type Stored =
-    | { kind: 'field'; element: HTMLTextAreaElement | HTMLInputElement; start: number; end: number; text: string }
+    | {
+        kind: 'field';
+        element: HTMLTextAreaElement | HTMLInputElement;
+        start: number;
+        end: number;
+        text: string;
+      }
     | { kind: 'range'; range: Range; text: string; editable: boolean };
   const stored = (globalThis as unknown as { tatakidaiSelection?: Stored }).tatakidaiSelection;
   if (!stored) return 'replace_gone';

@@ -12,7 +12,7 @@ export interface LoadedSettings {
 /** Parses each key on its own so that one damaged value never loses the others. */
 export function parseStoredSettings(raw: unknown): LoadedSettings {
   const stored = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const settings: Record<string, unknown> = structuredClone(DEFAULT_SETTINGS);
   const resetKeys: string[] = [];
   for (const [key, schema] of Object.entries(settingsSchema.shape)) {
     if (!(key in stored)) continue;

@@ -1,0 +1,62 @@
+import type { Page, Worker } from 'playwright-core';
+import type { ActionId } from '../../../utils/actions/types';
+import type { Settings } from '../../../utils/settings/schema';
+
+/** Settings as the options page would save them. */
+export async function saveSettingsInExtension(worker: Worker, settings: Settings): Promise<void> {
+  await worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
+}
+
+export function gatewaySettings(
+  baseUrl: string,
+  apiFormat: 'openai' | 'anthropic',
+  models: string[],
+): Settings {
+  return {
+    gateway: { baseUrl, apiFormat, auth: { header: '', scheme: '', source: 'user' }, headers: {} },
+    apiKey: 'sk-yaita-test-0001',
+    models: models.map((id) => ({ id })),
+    defaultModel: models[0] ?? '',
+    uiLanguage: 'auto',
+  };
+}
+
+/** Selects the whole text of an element, as a user dragging over it would. */
+export async function selectElementText(page: Page, selector: string): Promise<string> {
+  return page.evaluate((css) => {
+    const element = document.querySelector(css);
+    if (!element) throw new Error(`no ${css}`);
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    return selection?.toString() ?? '';
+  }, selector);
+}
+
+export async function selectInField(page: Page, selector: string): Promise<string> {
+  return page.evaluate((css) => {
+    const field = document.querySelector(css) as HTMLTextAreaElement;
+    field.focus();
+    field.setSelectionRange(0, field.value.length);
+    return field.value;
+  }, selector);
+}
+
+/**
+ * Native context menus cannot be clicked in headless Chromium, so this calls, inside the extension's service
+ * worker, the very function that `contextMenus.onClicked` calls, with the data a real click carries.
+ */
+export async function clickMenuItem(worker: Worker, action: ActionId, pageUrl: string): Promise<void> {
+  await worker.evaluate(
+    async ({ action, pageUrl }) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      if (!tab) throw new Error(`no tab for ${pageUrl}`);
+      const click = (globalThis as unknown as { tatakidaiMenuClick(info: unknown, tab: unknown): void })
+        .tatakidaiMenuClick;
+      click({ menuItemId: action, frameId: 0, pageUrl, editable: false }, tab);
+    },
+    { action, pageUrl },
+  );
+}

@@ -1,0 +1,50 @@
+import { streamAnthropic } from './anthropic';
+import { GatewayError } from './errors';
+import { streamOpenAI } from './openai';
+import type { Delta, GatewayRequest, GatewayTarget } from './types';
+
+/** One answer, streamed in the target's API format. Everything it throws is a `GatewayError`. */
+export function streamChat(
+  target: GatewayTarget,
+  request: GatewayRequest,
+  signal: AbortSignal,
+): AsyncIterable<Delta> {
+  switch (target.apiFormat) {
+    case 'openai':
+      return streamOpenAI(target, request, signal);
+    case 'anthropic':
+      return streamAnthropic(target, request, signal);
+  }
+}
+
+type ConnectionCheck = { ok: true; reply: string } | { ok: false; error: GatewayError };
+
+/**
+ * A real, tiny request through the same path as a chat, so "connected" means a chat will work: the URL,
+ * the key, the header, the model and the stream format are all exercised.
+ */
+export async function checkConnection(
+  target: GatewayTarget,
+  model: string,
+  signal: AbortSignal,
+): Promise<ConnectionCheck> {
+  let reply = '';
+  try {
+    const request: GatewayRequest = {
+      model,
+      system: '',
+      messages: [{ role: 'user', content: 'ping' }],
+      maxTokens: 8,
+    };
+    for await (const delta of streamChat(target, request, signal)) {
+      if (delta.type === 'text') reply += delta.text;
+    }
+    return { ok: true, reply };
+  } catch (caught) {
+    const error =
+      caught instanceof GatewayError
+        ? caught
+        : new GatewayError('bad-response', String(caught).slice(0, 300));
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,45 @@
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+// The same parser (remark-parse + remark-gfm) that react-markdown renders with, so block boundaries agree
+// with what is rendered. unified and remark-parse are react-markdown's own dependencies.
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/**
+ * Splits Markdown into its top-level blocks (paragraph, list, table, fenced code, ...).
+ *
+ * Each block runs from the start of its first line to the start of the next block, so blank lines stay with
+ * the block before them and `blocks.join('')` is exactly `text`. While an answer streams in, only the last
+ * block's text changes (with the rare exception below), which lets the renderer skip completed blocks.
+ *
+ * `previous` is the result for an earlier, shorter version of the same text. Parsing everything again costs
+ * ~15 ms for 4 kB on every streamed token; with `previous`, only the last two blocks are parsed again.
+ */
+export function splitMarkdownBlocks(text: string, previous: readonly string[] = []): string[] {
+  // Appending can change the last block or merge it into the one before (`#` becoming `#tag` continues the
+  // paragraph above; a link definition's title arriving on the next line), never reach further back.
+  const kept = previous.slice(0, -2);
+  const keptText = kept.join('');
+  const rest = keptText !== '' && text.startsWith(keptText) ? splitBlocks(text.slice(keptText.length)) : null;
+  if (rest) return [...kept, ...rest];
+  return splitBlocks(text) ?? [text];
+}
+
+/** Null when the text must stay whole. */
+function splitBlocks(text: string): string[] | null {
+  if (text === '') return [];
+  const nodes = parser.parse(text).children;
+  // Reference links and footnotes point across the answer: rendered apart, `[市HP]` and `[^1]` stay unresolved
+  // and the footnote text disappears. Models rarely write them, so such answers simply render whole.
+  if (nodes.some((node) => node.type === 'definition' || node.type === 'footnoteDefinition')) return null;
+  const starts = [0];
+  for (const node of nodes.slice(1)) {
+    const offset = node.position?.start.offset;
+    if (offset === undefined) continue;
+    // Start at the beginning of the line, so indentation belongs to the block it indents.
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    if (lineStart > (starts.at(-1) ?? 0)) starts.push(lineStart);
+  }
+  return starts.map((start, index) => text.slice(start, starts[index + 1] ?? text.length));
+}
