@@ -15,6 +15,8 @@ interface Props {
   input: string;
   streaming: boolean;
   hasAnswer: boolean;
+  /** Only a selection made in an editable field can be written back. */
+  canReplace: boolean;
   labels: ResultCardLabels;
   /** Extra controls shown in the header, e.g. the translation target. */
   controls?: ReactNode;
@@ -52,9 +54,11 @@ export function ResultCard(props: Props) {
         <button type="button" onClick={props.onCopy} disabled={streaming || !hasAnswer}>
           {labels.copy}
         </button>
-        <button type="button" onClick={props.onReplace} disabled={streaming || !hasAnswer}>
-          {labels.replace}
-        </button>
+        {props.canReplace && (
+          <button type="button" onClick={props.onReplace} disabled={streaming || !hasAnswer}>
+            {labels.replace}
+          </button>
+        )}
         <button type="button" onClick={props.onRetry} disabled={streaming}>
           {labels.retry}
         </button>

@@ -33,10 +33,11 @@ async function prepareJob(
 ): Promise<void> {
   const frameId = info.frameId ?? 0;
   let text = '';
+  let editable = false;
   let problem: PanelJob['problem'];
   try {
     // info.selectionText flattens line breaks; reading the page keeps them.
-    text = (await captureSelection(tabId, frameId)).text;
+    ({ text, editable } = await captureSelection(tabId, frameId));
   } catch {
     problem = 'selection_unreadable';
   }
@@ -53,6 +54,7 @@ async function prepareJob(
     frameId,
     windowId: tab.windowId ?? -1,
     problem,
+    editable,
   };
   await queueJob(job);
   // No panel listening yet is normal: it claims the job when it loads.

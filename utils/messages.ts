@@ -19,6 +19,8 @@ export const panelJobSchema = z.object({
   windowId: z.number().int(),
   /** Set when the selection could not be read; the panel explains it instead of running. */
   problem: z.enum(['selection_empty', 'selection_unreadable']).optional(),
+  /** The text came from an input, textarea or contenteditable: "Replace selection" can write it back. */
+  editable: z.boolean(),
 });
 export type PanelJob = z.infer<typeof panelJobSchema>;
 

@@ -182,6 +182,7 @@ function ActionCard({
       input={input}
       streaming={streaming}
       hasAnswer={output !== ''}
+      canReplace={handlers.job?.editable ?? false}
       labels={{
         stop: t('stop'),
         copy: t('copy'),

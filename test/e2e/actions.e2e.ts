@@ -62,6 +62,8 @@ describe('right-click actions in the side panel', () => {
     await expect(card.getByRole('heading', { name: '要約する' }).isVisible()).resolves.toBe(true);
     await expect(card.locator('li').allInnerTexts()).resolves.toHaveLength(3);
     await expect(card.innerText()).resolves.toContain('事前予約をおすすめします');
+    // Text selected in a normal paragraph cannot be written back, so Replace is not offered.
+    await expect(card.getByRole('button', { name: '選択部分を置き換え' }).count()).resolves.toBe(0);
 
     const body = await lastRequestBody();
     // The page text travels with its line breaks, inside the data fence.
@@ -207,6 +209,21 @@ describe('side-panel chat and history', () => {
 });
 
 describe('the installed extension', () => {
+  it('keeps history across a browser restart', async () => {
+    gateway.setReply('通知文のたたき台です。');
+    const box = panel.getByRole('textbox', { name: /メッセージ/ });
+    await box.fill('粗大ごみ収集日の変更を知らせる通知文');
+    await box.press('Enter');
+    await expect.poll(() => panel.getByRole('button', { name: '送信' }).count(), { timeout: 15_000 }).toBe(1);
+
+    await extension.close({ keepProfile: true });
+    extension = await launchExtension({ profile: extension.profile });
+    panel = await extension.openPage('sidepanel.html');
+    await panel.getByRole('button', { name: '履歴' }).click();
+    await panel.getByRole('button', { name: /^粗大ごみ収集日の変更/ }).click();
+    await expect.poll(() => panel.locator('.conversation').innerText()).toContain('通知文のたたき台です。');
+  });
+
   it('declares no content script and injects nothing into a page it was not used on', async () => {
     const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.content_scripts).toBeUndefined();

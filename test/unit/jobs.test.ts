@@ -16,6 +16,7 @@ function rightClick(overrides: Partial<PanelJob> = {}): PanelJob {
     tabId: 41,
     frameId: 0,
     windowId: MAIN_WINDOW,
+    editable: false,
     ...overrides,
   };
 }

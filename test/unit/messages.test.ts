@@ -12,6 +12,7 @@ const waitingJob: PanelJob = {
   tabId: 12,
   frameId: 0,
   windowId: 3,
+  editable: true,
 };
 
 /** Where a message really comes from, as the browser reports it in `sender`. */

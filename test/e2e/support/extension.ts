@@ -13,14 +13,17 @@ export interface LoadedExtension {
   worker: Worker;
   /** Opens one of our pages (sidepanel.html, options.html) as a normal tab. */
   openPage(path: string): Promise<Page>;
-  close(): Promise<void>;
+  /** The browser profile folder: launch again with it to simulate a browser restart. */
+  profile: string;
+  /** Closes the browser; the profile is deleted unless it is kept for a restart. */
+  close(options?: { keepProfile: boolean }): Promise<void>;
 }
 
-export async function launchExtension(): Promise<LoadedExtension> {
+export async function launchExtension(options: { profile?: string } = {}): Promise<LoadedExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'tatakidai-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'tatakidai-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -48,9 +51,10 @@ export async function launchExtension(): Promise<LoadedExtension> {
       await page.goto(`chrome-extension://${EXTENSION_ID}/${path}`);
       return page;
     },
-    async close() {
+    profile,
+    async close({ keepProfile } = { keepProfile: false }) {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
