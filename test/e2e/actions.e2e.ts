@@ -157,6 +157,36 @@ describe('right-click actions in the side panel', () => {
       .poll(() => panel.locator('article.result-card').innerText(), { timeout: 15_000 })
       .toContain('APIキーが受け付けられませんでした');
   });
+
+  it('retries after a gateway error, then continues the same conversation in chat', async () => {
+    gateway.failNext({ status: 500, body: { error: { message: 'upstream timeout' } } });
+    await selectElementText(article, '#notice');
+    await clickMenuItem(extension.worker, 'summarize', `${site.url}/article.html`);
+    const card = panel.locator('article.result-card');
+    await expect
+      .poll(() => card.innerText(), { timeout: 15_000 })
+      .toContain('ゲートウェイ側でエラーが起きました');
+
+    await card.getByRole('button', { name: 'もう一度' }).click();
+    await expect
+      .poll(() => card.locator('.result-body').innerText(), { timeout: 15_000 })
+      .toContain('市民課窓口');
+    await expect(card.innerText()).resolves.not.toContain('ゲートウェイ側でエラーが起きました');
+
+    await card.getByRole('button', { name: 'チャットで続ける' }).click();
+    const box = panel.getByRole('textbox', { name: /メッセージ/ });
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+    gateway.setReply('- 交付通知書をお持ちください。');
+    await box.fill('もっと短くして');
+    await box.press('Enter');
+    await expect
+      .poll(() => panel.locator('.message-assistant').last().innerText(), { timeout: 15_000 })
+      .toContain('交付通知書をお持ちください');
+    // The follow-up carries the action's question and answer, so the model knows what "it" is.
+    const body = await lastRequestBody();
+    expect(body.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(body.messages[1]?.content).toContain('<document>');
+  });
 });
 
 describe('side-panel chat and history', () => {
