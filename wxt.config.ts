@@ -12,7 +12,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'ja',
     key: MANIFEST_KEY,
-    permissions: ['storage', 'contextMenus', 'sidePanel', 'activeTab', 'scripting'],
+    permissions: ['storage', 'contextMenus', 'sidePanel', 'activeTab', 'scripting', 'alarms'],
+    // Chrome and Edge read the enterprise policy against this schema (generated from utils/settings/schema.ts).
+    storage: { managed_schema: 'managed_schema.json' },
     // Local gateways (LiteLLM or Ollama on the same PC) and the tests; any other gateway origin is asked
     // for at run time, exactly, with one click.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type RefObject, useState } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 
 interface Props {
   label: string;
@@ -8,6 +8,9 @@ interface Props {
   streaming: boolean;
   disabled: boolean;
   inputRef: RefObject<HTMLTextAreaElement | null>;
+  /** The text being written: held by the page so a template can fill it in. */
+  text: string;
+  onTextChange(text: string): void;
   onSend(text: string): void;
   onStop(): void;
 }
@@ -21,14 +24,15 @@ export function ChatInput({
   streaming,
   disabled,
   inputRef,
+  text,
+  onTextChange,
   onSend,
   onStop,
 }: Props) {
-  const [text, setText] = useState('');
   const send = () => {
     if (streaming || disabled || !text.trim()) return;
     onSend(text);
-    setText('');
+    onTextChange('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
@@ -49,7 +53,7 @@ export function ChatInput({
         placeholder={placeholder}
         value={text}
         rows={3}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => onTextChange(event.target.value)}
         onKeyDown={onKeyDown}
       />
       {streaming ? (

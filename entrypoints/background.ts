@@ -1,15 +1,44 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { applyRetention } from '../utils/history/retention';
 import { browserUiLanguage, resolveUiLanguage, translatorFor } from '../utils/i18n';
 import { claimJob, queueJob } from '../utils/jobs';
 import { actionFromMenuItem, buildMenus } from '../utils/menus';
 import { listenForMessages, type PanelJob, sendMessage } from '../utils/messages';
 import { captureSelection } from '../utils/page/scripting';
-import { loadSettings, watchSettings } from '../utils/settings/store';
+import { fetchPolicyUrl } from '../utils/policy/policy-url';
+import type { EffectiveSettings } from '../utils/policy/resolve';
+import { isSiteBlocked } from '../utils/policy/site-rules';
+import {
+  loadEffectiveSettings,
+  readPolicyUrlCache,
+  rememberLastGood,
+  watchEffectiveSettings,
+  writePolicyUrlCache,
+} from '../utils/policy/storage';
 
-async function rebuildMenus(): Promise<void> {
-  const { settings } = await loadSettings();
-  await buildMenus(translatorFor(resolveUiLanguage(settings.uiLanguage, browserUiLanguage())));
+const POLICY_URL_ALARM = 'policy-url';
+const RETENTION_ALARM = 'history-retention';
+
+async function rebuildMenus({ settings }: EffectiveSettings): Promise<void> {
+  const t = translatorFor(resolveUiLanguage(settings.uiLanguage, browserUiLanguage()));
+  await buildMenus(t, (action) => settings.actions[action].enabled);
+}
+
+async function refreshPolicyUrl({ settings }: EffectiveSettings): Promise<void> {
+  if (!settings.policyUrl) return;
+  const previous = await readPolicyUrlCache();
+  await writePolicyUrlCache(await fetchPolicyUrl(settings.policyUrl, previous));
+}
+
+/** Everything that follows from the settings in force; runs at start and after every change. */
+async function apply(effective: EffectiveSettings, previous?: EffectiveSettings): Promise<void> {
+  await rememberLastGood(effective);
+  await rebuildMenus(effective);
+  if (effective.settings.policyUrl !== previous?.settings.policyUrl) await refreshPolicyUrl(effective);
+  if (effective.settings.history.retentionDays !== previous?.settings.history.retentionDays) {
+    await applyRetention(effective.settings.history.retentionDays);
+  }
 }
 
 /**
@@ -25,46 +54,76 @@ function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tab
   void prepareJob(action, info, tab, tabId);
 }
 
+async function readSelection(info: Browser.contextMenus.OnClickData, tabId: number, frameId: number) {
+  try {
+    // info.selectionText flattens line breaks; reading the page keeps them.
+    const captured = await captureSelection(tabId, frameId);
+    if (captured.text.trim()) return { ...captured, problem: undefined };
+  } catch {
+    if (!info.selectionText?.trim())
+      return { text: '', editable: false, problem: 'selection_unreadable' as const };
+  }
+  const text = info.selectionText ?? '';
+  return { text, editable: false, problem: text.trim() ? undefined : ('selection_empty' as const) };
+}
+
 async function prepareJob(
   action: PanelJob['action'],
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab,
   tabId: number,
 ): Promise<void> {
+  const { settings } = await loadEffectiveSettings();
   const frameId = info.frameId ?? 0;
-  let text = '';
-  let editable = false;
-  let problem: PanelJob['problem'];
-  try {
-    // info.selectionText flattens line breaks; reading the page keeps them.
-    ({ text, editable } = await captureSelection(tabId, frameId));
-  } catch {
-    problem = 'selection_unreadable';
-  }
-  if (!text.trim()) text = info.selectionText ?? '';
-  if (!text.trim()) problem ??= 'selection_empty';
-  else problem = undefined;
-  const job: PanelJob = {
+  const pageUrl = info.frameUrl ?? tab.url ?? info.pageUrl ?? '';
+  const base = {
     id: crypto.randomUUID(),
     action,
-    text,
     pageUrl: tab.url ?? info.pageUrl ?? '',
     pageTitle: tab.title ?? '',
     tabId,
     frameId,
     windowId: tab.windowId ?? -1,
-    problem,
-    editable,
   };
+  let job: PanelJob;
+  if (!settings.actions[action].enabled) {
+    job = { ...base, text: '', editable: false, problem: 'action_disabled' };
+  } else if (
+    isSiteBlocked(pageUrl, settings.sites.blocked) ||
+    isSiteBlocked(base.pageUrl, settings.sites.blocked)
+  ) {
+    // Not even read: text from a blocked site never leaves the page.
+    job = { ...base, text: '', editable: false, problem: 'site_blocked' };
+  } else {
+    job = { ...base, ...(await readSelection(info, tabId, frameId)) };
+  }
   await queueJob(job);
   // No panel listening yet is normal: it claims the job when it loads.
   await sendMessage({ type: 'job-ready', windowId: job.windowId }).catch(() => undefined);
 }
 
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => void rebuildMenus());
-  browser.runtime.onStartup.addListener(() => void rebuildMenus());
-  watchSettings(() => void rebuildMenus());
+  let current: EffectiveSettings | undefined;
+  const reapply = async () => {
+    const next = await loadEffectiveSettings();
+    const previous = current;
+    current = next;
+    await apply(next, previous);
+  };
+  browser.runtime.onInstalled.addListener(() => void reapply());
+  browser.runtime.onStartup.addListener(() => void reapply());
+  watchEffectiveSettings((next) => {
+    const previous = current;
+    current = next;
+    void apply(next, previous);
+  });
+  void browser.alarms.create(POLICY_URL_ALARM, { periodInMinutes: 30 });
+  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60 });
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    const effective = await loadEffectiveSettings();
+    if (alarm.name === POLICY_URL_ALARM) await refreshPolicyUrl(effective);
+    if (alarm.name === RETENTION_ALARM) await applyRetention(effective.settings.history.retentionDays);
+  });
   browser.contextMenus.onClicked.addListener(onMenuClicked);
   // The toolbar button opens the side panel too.
   browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);

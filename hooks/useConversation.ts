@@ -16,7 +16,7 @@ import {
 import type { Translator, UiLanguage } from '../utils/i18n';
 import type { PanelJob } from '../utils/messages';
 import type { Settings } from '../utils/settings/schema';
-import { gatewayTargetFor } from '../utils/settings/target';
+import { gatewayTargetFor, requestUser } from '../utils/settings/target';
 
 export interface ConversationState {
   conversation: ConversationRecord | null;
@@ -84,8 +84,12 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
   const controllerRef = useRef<AbortController | null>(null);
   // History writes run one after another, so a slow throttled write never lands after the final one.
   const writes = useRef<Promise<void>>(Promise.resolve());
+  // With history off (an administrator's choice), the conversation lives in memory only.
+  const historyEnabled = useRef(true);
+  historyEnabled.current = settings?.history.enabled ?? true;
 
   const persist = useCallback((write: () => Promise<unknown>) => {
+    if (!historyEnabled.current) return writes.current;
     writes.current = writes.current.then(async () => {
       try {
         await write();
@@ -129,7 +133,12 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
       const target = gatewayTargetFor(settings, model);
       const outcome = await streamReply(
         target,
-        { model, system: conversation.system, messages: toModelMessages(history) },
+        {
+          model,
+          system: conversation.system,
+          messages: toModelMessages(history),
+          user: requestUser(settings),
+        },
         controller.signal,
         (text) => {
           latest = text;

@@ -1,23 +1,36 @@
 import { useEffect, useState } from 'react';
-import { browserUiLanguage, resolveUiLanguage, type Translator, translatorFor } from '../utils/i18n';
-import { type LoadedSettings, loadSettings, watchSettings } from '../utils/settings/store';
+import {
+  browserUiLanguage,
+  resolveUiLanguage,
+  type Translator,
+  translatorFor,
+  type UiLanguage,
+} from '../utils/i18n';
+import type { EffectiveSettings } from '../utils/policy/resolve';
+import { loadEffectiveSettings, watchEffectiveSettings } from '../utils/policy/storage';
 
-/** Current settings, kept fresh when any page saves them; `null` until first loaded. */
-export function useSettings(): LoadedSettings | null {
-  const [loaded, setLoaded] = useState<LoadedSettings | null>(null);
+/**
+ * The settings in force (defaults ← user ← policy URL ← managed policy), kept fresh when the user saves
+ * or an administrator changes a policy; `null` until first loaded.
+ */
+export function useSettings(): EffectiveSettings | null {
+  const [effective, setEffective] = useState<EffectiveSettings | null>(null);
   useEffect(() => {
     let active = true;
-    void loadSettings().then((value) => active && setLoaded(value));
-    const stop = watchSettings(setLoaded);
+    void loadEffectiveSettings().then((value) => active && setEffective(value));
+    const stop = watchEffectiveSettings((value) => active && setEffective(value));
     return () => {
       active = false;
       stop();
     };
   }, []);
-  return loaded;
+  return effective;
 }
 
-export function useTranslator(loaded: LoadedSettings | null): Translator {
-  const preference = loaded?.settings.uiLanguage ?? 'auto';
-  return translatorFor(resolveUiLanguage(preference, browserUiLanguage()));
+export function useUiLanguage(effective: EffectiveSettings | null): UiLanguage {
+  return resolveUiLanguage(effective?.settings.uiLanguage ?? 'auto', browserUiLanguage());
+}
+
+export function useTranslator(effective: EffectiveSettings | null): Translator {
+  return translatorFor(useUiLanguage(effective));
 }

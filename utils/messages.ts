@@ -18,7 +18,7 @@ export const panelJobSchema = z.object({
   frameId: z.number().int(),
   windowId: z.number().int(),
   /** Set when the selection could not be read; the panel explains it instead of running. */
-  problem: z.enum(['selection_empty', 'selection_unreadable']).optional(),
+  problem: z.enum(['selection_empty', 'selection_unreadable', 'site_blocked', 'action_disabled']).optional(),
   /** The text came from an input, textarea or contenteditable: "Replace selection" can write it back. */
   editable: z.boolean(),
 });

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Notice } from '../../components/Notice';
+import { SettingField } from '../../components/SettingField';
+import { SettingsSourceTable } from '../../components/SettingsSourceTable';
 import { useSettings, useTranslator } from '../../hooks/useSettings';
 import type { GatewayError } from '../../utils/gateway/errors';
 import { explainGatewayError } from '../../utils/gateway/explain';
@@ -10,9 +12,12 @@ import {
   requestGatewayPermission,
   withPermissionCause,
 } from '../../utils/gateway/permission';
-import { browserUiLanguage, resolveUiLanguage } from '../../utils/i18n';
+import type { MessageKey } from '../../utils/i18n';
+import { explainPolicyProblem } from '../../utils/policy/explain';
+import { getPath, setPath } from '../../utils/policy/leaves';
+import { describeSources } from '../../utils/policy/resolve';
+import { saveUserSettings } from '../../utils/policy/storage';
 import { apiFormatSchema, type Settings, uiLanguageSchema } from '../../utils/settings/schema';
-import { saveSettings } from '../../utils/settings/store';
 import { defaultModelId, gatewayTargetFor } from '../../utils/settings/target';
 
 type TestResult =
@@ -28,9 +33,16 @@ function modelsFromLines(lines: string): Settings['models'] {
   return [...new Set(ids)].map((id) => ({ id }));
 }
 
+const SOURCE_LABELS: Record<string, MessageKey> = {
+  default: 'source_default',
+  user: 'source_user',
+  url: 'source_url',
+  managed: 'source_managed',
+};
+
 export function OptionsApp() {
-  const loaded = useSettings();
-  const t = useTranslator(loaded);
+  const effective = useSettings();
+  const t = useTranslator(effective);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [modelLines, setModelLines] = useState('');
   const [saveState, setSaveState] = useState<{ ok: boolean; detail?: string } | null>(null);
@@ -38,13 +50,27 @@ export function OptionsApp() {
   const [permission, setPermission] = useState<boolean | null>(null);
 
   useEffect(() => {
-    if (loaded && !draft) {
-      setDraft(loaded.settings);
-      setModelLines(loaded.settings.models.map((model) => model.id).join('\n'));
+    if (effective && !draft) {
+      setDraft(effective.user);
+      setModelLines(effective.user.models.map((model) => model.id).join('\n'));
     }
-  }, [loaded, draft]);
+  }, [effective, draft]);
 
-  const baseUrl = draft?.gateway.baseUrl ?? '';
+  // What is in force if the user saves now: their draft, with every key the policy sets overridden.
+  const current = (() => {
+    if (!draft || !effective) return null;
+    const merged = structuredClone({ ...draft, models: modelsFromLines(modelLines) });
+    for (const path of Object.keys(effective.forced)) {
+      setPath(
+        merged as unknown as Record<string, unknown>,
+        path,
+        structuredClone(getPath(effective.settings, path)),
+      );
+    }
+    return merged;
+  })();
+
+  const baseUrl = current?.gateway.baseUrl ?? '';
   const origin = gatewayOriginPattern(baseUrl);
   useEffect(() => {
     if (!origin) return setPermission(null);
@@ -52,24 +78,21 @@ export function OptionsApp() {
   }, [origin, baseUrl]);
 
   useEffect(() => {
-    document.documentElement.lang = resolveUiLanguage(
-      loaded?.settings.uiLanguage ?? 'auto',
-      browserUiLanguage(),
-    );
-  }, [loaded]);
+    document.documentElement.lang = effective?.settings.uiLanguage === 'en' ? 'en' : 'ja';
+  }, [effective]);
 
-  if (!draft) return null;
-  const current: Settings = { ...draft, models: modelsFromLines(modelLines) };
-  const update = (change: Partial<Settings>) => {
-    setDraft({ ...draft, ...change });
+  if (!draft || !effective || !current) return null;
+  const locked = (path: string) => (effective.forced[path] ? t('lockedByAdmin') : undefined);
+  const update = (path: string, value: unknown) => {
+    const next = structuredClone(draft);
+    setPath(next as unknown as Record<string, unknown>, path, value);
+    setDraft(next);
     setSaveState(null);
   };
-  const updateGateway = (change: Partial<Settings['gateway']>) =>
-    update({ gateway: { ...draft.gateway, ...change } });
 
   const save = async () => {
     try {
-      await saveSettings(current);
+      await saveUserSettings({ ...draft, models: modelsFromLines(modelLines) });
       setSaveState({ ok: true });
     } catch (error) {
       setSaveState({ ok: false, detail: error instanceof Error ? error.message : String(error) });
@@ -88,9 +111,44 @@ export function OptionsApp() {
     setTest({ state: 'failed', error: await withPermissionCause(result.error, current.gateway.baseUrl) });
   };
 
+  const text = (
+    path: string,
+    label: MessageKey,
+    options: { type?: string; help?: MessageKey; placeholder?: string } = {},
+  ) => (
+    <SettingField label={t(label)} help={options.help && t(options.help)} lockedLabel={locked(path)}>
+      <input
+        type={options.type ?? 'text'}
+        autoComplete="off"
+        value={String(getPath(effective.forced[path] ? current : draft, path) ?? '')}
+        placeholder={options.placeholder}
+        disabled={Boolean(effective.forced[path])}
+        onChange={(event) => update(path, event.target.value.trim())}
+      />
+    </SettingField>
+  );
+
+  const sourceRows = describeSources(effective).map(({ leaf, value, source }) => ({
+    path: leaf.path,
+    value: leaf.sensitive && value ? '••••••' : JSON.stringify(value),
+    source: t(SOURCE_LABELS[source] ?? 'source_default'),
+    locked: source === 'url' || source === 'managed',
+  }));
+
   return (
     <main className="options">
       <h1>{t('options_title')}</h1>
+      {effective.problems.length > 0 && (
+        <Notice tone="warning" title={t('policyProblemTitle')}>
+          <ul className="policy-problems">
+            {effective.problems.map((problem) => (
+              <li key={`${problem.source}:${problem.path}:${problem.kind}`}>
+                {explainPolicyProblem(problem, effective, t)}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -99,16 +157,11 @@ export function OptionsApp() {
       >
         <fieldset>
           <legend>{t('options_gateway')}</legend>
-          <label>
-            {t('options_baseUrl')}
-            <input
-              type="url"
-              value={draft.gateway.baseUrl}
-              onChange={(event) => updateGateway({ baseUrl: event.target.value.trim() })}
-              placeholder="https://ai-gw.example.lg.jp/v1"
-            />
-            <small>{t('options_baseUrlHelp')}</small>
-          </label>
+          {text('gateway.baseUrl', 'options_baseUrl', {
+            type: 'url',
+            help: 'options_baseUrlHelp',
+            placeholder: 'https://ai-gw.example.lg.jp/v1',
+          })}
           {origin && (
             <p className="permission">
               {permission ? t('permissionGranted', origin) : t('permissionMissing', origin)}{' '}
@@ -127,11 +180,11 @@ export function OptionsApp() {
               )}
             </p>
           )}
-          <label>
-            {t('options_apiFormat')}
+          <SettingField label={t('options_apiFormat')} lockedLabel={locked('gateway.apiFormat')}>
             <select
-              value={draft.gateway.apiFormat}
-              onChange={(event) => updateGateway({ apiFormat: apiFormatSchema.parse(event.target.value) })}
+              value={current.gateway.apiFormat}
+              disabled={Boolean(effective.forced['gateway.apiFormat'])}
+              onChange={(event) => update('gateway.apiFormat', apiFormatSchema.parse(event.target.value))}
             >
               {apiFormatSchema.options.map((format) => (
                 <option key={format} value={format}>
@@ -139,61 +192,72 @@ export function OptionsApp() {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('options_apiKey')}
-            <input
-              type="password"
-              autoComplete="off"
-              value={draft.apiKey}
-              onChange={(event) => update({ apiKey: event.target.value.trim() })}
-            />
-            <small>{t('options_apiKeyHelp')}</small>
-          </label>
-          <label>
-            {t('options_authHeader')}
-            <input
-              value={draft.gateway.auth.header}
-              placeholder={draft.gateway.apiFormat === 'openai' ? 'Authorization' : 'x-api-key'}
-              onChange={(event) =>
-                updateGateway({ auth: { ...draft.gateway.auth, header: event.target.value.trim() } })
-              }
-            />
-          </label>
-          <label>
-            {t('options_authScheme')}
-            <input
-              value={draft.gateway.auth.scheme}
-              placeholder={draft.gateway.apiFormat === 'openai' ? 'Bearer' : ''}
-              onChange={(event) =>
-                updateGateway({ auth: { ...draft.gateway.auth, scheme: event.target.value.trim() } })
-              }
-            />
-          </label>
-          <label>
-            {t('options_models')}
-            <textarea rows={4} value={modelLines} onChange={(event) => setModelLines(event.target.value)} />
-          </label>
-          <label>
-            {t('options_defaultModel')}
+          </SettingField>
+          {current.gateway.auth.source === 'user' &&
+            text('apiKey', 'options_apiKey', { type: 'password', help: 'options_apiKeyHelp' })}
+          {text('gateway.auth.header', 'options_authHeader', {
+            placeholder: current.gateway.apiFormat === 'openai' ? 'Authorization' : 'x-api-key',
+          })}
+          {text('gateway.auth.scheme', 'options_authScheme', {
+            placeholder: current.gateway.apiFormat === 'openai' ? 'Bearer' : '',
+          })}
+          <SettingField label={t('options_models')} lockedLabel={locked('models')}>
+            {effective.forced.models ? (
+              <ul className="forced-models">
+                {current.models.map((model) => (
+                  <li key={model.id}>
+                    {model.label ?? model.id}
+                    {model.purpose && ` — ${model.purpose}`}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <textarea rows={4} value={modelLines} onChange={(event) => setModelLines(event.target.value)} />
+            )}
+          </SettingField>
+          <SettingField label={t('options_defaultModel')} lockedLabel={locked('defaultModel')}>
             <select
               value={current.defaultModel}
-              onChange={(event) => update({ defaultModel: event.target.value })}
+              disabled={Boolean(effective.forced.defaultModel)}
+              onChange={(event) => update('defaultModel', event.target.value)}
             >
               <option value="">—</option>
               {current.models.map((model) => (
                 <option key={model.id} value={model.id}>
-                  {model.id}
+                  {model.label ?? model.id}
                 </option>
               ))}
             </select>
-          </label>
+          </SettingField>
+          {text('userId', 'options_userId')}
         </fieldset>
-        <label>
-          {t('options_language')}
+        <fieldset>
+          <legend>{t('options_historySection')}</legend>
+          <SettingField label={t('options_history')} lockedLabel={locked('history.enabled')}>
+            <input
+              type="checkbox"
+              checked={current.history.enabled}
+              disabled={Boolean(effective.forced['history.enabled'])}
+              onChange={(event) => update('history.enabled', event.target.checked)}
+            />
+          </SettingField>
+          <SettingField label={t('options_retentionDays')} lockedLabel={locked('history.retentionDays')}>
+            <input
+              type="number"
+              min={0}
+              value={current.history.retentionDays}
+              disabled={Boolean(effective.forced['history.retentionDays'])}
+              onChange={(event) =>
+                update('history.retentionDays', Math.max(0, Math.floor(Number(event.target.value) || 0)))
+              }
+            />
+          </SettingField>
+        </fieldset>
+        <SettingField label={t('options_language')} lockedLabel={locked('uiLanguage')}>
           <select
-            value={draft.uiLanguage}
-            onChange={(event) => update({ uiLanguage: uiLanguageSchema.parse(event.target.value) })}
+            value={current.uiLanguage}
+            disabled={Boolean(effective.forced.uiLanguage)}
+            onChange={(event) => update('uiLanguage', uiLanguageSchema.parse(event.target.value))}
           >
             {uiLanguageSchema.options.map((option) => (
               <option key={option} value={option}>
@@ -201,7 +265,8 @@ export function OptionsApp() {
               </option>
             ))}
           </select>
-        </label>
+        </SettingField>
+        {text('policyUrl', 'options_policyUrl', { type: 'url' })}
         <div className="toolbar">
           <button type="submit">{t('save')}</button>
           <button type="button" onClick={() => void runTest()} disabled={test?.state === 'running'}>
@@ -227,6 +292,11 @@ export function OptionsApp() {
           <p className="detail">{t('errorDetail', test.error.detail)}</p>
         </Notice>
       )}
+      <SettingsSourceTable
+        title={t('allSettings')}
+        labels={{ key: t('settingKey'), value: t('settingValue'), source: t('settingSource') }}
+        rows={sourceRows}
+      />
     </main>
   );
 }

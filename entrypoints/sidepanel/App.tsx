@@ -1,29 +1,42 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ChatInput } from '../../components/ChatInput';
+import { GuidelineGate } from '../../components/GuidelineGate';
 import { HistoryList } from '../../components/HistoryList';
 import { ModelPicker } from '../../components/ModelPicker';
 import { Notice } from '../../components/Notice';
+import { TemplatePicker } from '../../components/TemplatePicker';
+import { TipsPanel } from '../../components/TipsPanel';
 import { useConversation } from '../../hooks/useConversation';
+import { useGuideline } from '../../hooks/useGuideline';
 import { useHistoryList } from '../../hooks/useHistoryList';
 import { usePanelJobs } from '../../hooks/usePanelJobs';
-import { useSettings, useTranslator } from '../../hooks/useSettings';
+import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettings';
 import {
   gatewayOriginPattern,
   hasGatewayPermission,
   requestGatewayPermission,
 } from '../../utils/gateway/permission';
-import { browserUiLanguage, type MessageKey, resolveUiLanguage } from '../../utils/i18n';
+import type { MessageKey } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
-import { availableModels, defaultModelId, isGatewayConfigured } from '../../utils/settings/target';
+import { explainPolicyProblem } from '../../utils/policy/explain';
+import {
+  availableModels,
+  defaultModelId,
+  isGatewayConfigured,
+  modelForAction,
+} from '../../utils/settings/target';
 import { ConversationView } from './ConversationView';
 
 export function App() {
   const loaded = useSettings();
   const t = useTranslator(loaded);
+  const language = useUiLanguage(loaded);
   const settings = loaded?.settings ?? null;
-  const language = resolveUiLanguage(settings?.uiLanguage ?? 'auto', browserUiLanguage());
+  const modelsForced = loaded?.forced.models !== undefined;
+  const guideline = useGuideline(settings?.guideline);
   const conversation = useConversation(settings, language, t);
+  const [draft, setDraft] = useState('');
   const history = useHistoryList();
   const [model, setModel] = useState('');
   const [view, setView] = useState<'conversation' | 'history'>('conversation');
@@ -40,9 +53,9 @@ export function App() {
   // The picker follows the settings until the user picks; a model removed from the settings is dropped.
   useEffect(() => {
     if (!settings) return;
-    const models = availableModels(settings);
+    const models = availableModels(settings, modelsForced);
     if (!models.some((entry) => entry.id === model)) setModel(defaultModelId(settings));
-  }, [settings, model]);
+  }, [settings, model, modelsForced]);
 
   const baseUrl = settings?.gateway.baseUrl ?? '';
   useEffect(() => {
@@ -62,13 +75,14 @@ export function App() {
     }, []),
   );
 
-  // A job can arrive before the settings are read; it runs as soon as both are there.
+  // A job can arrive before the settings are read, or before the guideline is accepted; it runs as soon as
+  // both allow it.
   useEffect(() => {
-    if (!waitingJob || !settings || !model) return;
+    if (!waitingJob || !settings || !model || guideline.mustAccept) return;
     setWaitingJob(null);
     setJob(waitingJob);
-    void conversation.startAction(waitingJob, model);
-  }, [waitingJob, settings, model, conversation.startAction]);
+    void conversation.startAction(waitingJob, modelForAction(settings, waitingJob.action, model));
+  }, [waitingJob, settings, model, guideline.mustAccept, conversation.startAction]);
 
   if (!loaded || !settings) return null;
   const configured = isGatewayConfigured(settings);
@@ -79,7 +93,7 @@ export function App() {
       <header className="panel-header">
         <ModelPicker
           label={t('model')}
-          models={availableModels(settings)}
+          models={availableModels(settings, modelsForced)}
           value={model}
           onChange={setModel}
         />
@@ -108,6 +122,18 @@ export function App() {
         </nav>
       </header>
 
+      {loaded.problems.length > 0 && (
+        <Notice tone="warning" title={t('policyProblemTitle')}>
+          <ul className="policy-problems">
+            {loaded.problems.map((problem) => (
+              <li key={`${problem.source}:${problem.path}:${problem.kind}`}>
+                {explainPolicyProblem(problem, loaded, t)}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {!settings.history.enabled && <Notice tone="info">{t('historyDisabled')}</Notice>}
       {loaded.resetKeys.length > 0 && (
         <Notice tone="warning">{t('invalidSettings', loaded.resetKeys.join(', '))}</Notice>
       )}
@@ -137,8 +163,24 @@ export function App() {
         <Notice tone="warning">{t('historySaveFailed', conversation.state.saveProblem)}</Notice>
       )}
 
+      <TipsPanel title={t('tipsTitle')} tips={settings.tips} />
+
       <main className="panel-main">
-        {view === 'history' ? (
+        {guideline.mustAccept ? (
+          <GuidelineGate
+            title={settings.guideline.title || t('guidelineDefaultTitle')}
+            url={settings.guideline.url}
+            text={settings.guideline.text}
+            message={
+              guideline.acceptance
+                ? t('guidelineNewVersion', settings.guideline.version)
+                : t('guidelineMustAccept')
+            }
+            openLabel={t('guidelineOpen')}
+            acceptLabel={t('guidelineAccept')}
+            onAccept={() => void guideline.accept()}
+          />
+        ) : view === 'history' ? (
           <HistoryList
             conversations={history}
             emptyText={t('historyEmpty')}
@@ -161,6 +203,7 @@ export function App() {
             job={job}
             model={model}
             gatewayOrigin={gatewayOriginPattern(baseUrl) ?? baseUrl}
+            copySuffix={settings.disclosure.copySuffix}
             language={language}
             t={t}
             onStop={conversation.stop}
@@ -171,13 +214,24 @@ export function App() {
         )}
       </main>
 
+      <TemplatePicker
+        title={t('templatesTitle')}
+        useLabel={t('templateUse')}
+        templates={settings.templates}
+        onUse={(template) => {
+          setDraft(template.prompt);
+          inputRef.current?.focus();
+        }}
+      />
       <ChatInput
+        text={draft}
+        onTextChange={setDraft}
         label={t('chatInputLabel')}
         placeholder={t('chatPlaceholder')}
         sendLabel={t('send')}
         stopLabel={t('stop')}
         streaming={streaming}
-        disabled={!configured}
+        disabled={!configured || guideline.mustAccept}
         inputRef={inputRef}
         onSend={(text) => {
           setView('conversation');

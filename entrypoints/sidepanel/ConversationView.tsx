@@ -23,6 +23,8 @@ interface Props {
   model: string;
   /** The gateway's origin, named in "not allowed to connect" errors. */
   gatewayOrigin: string;
+  /** The organisation's disclosure note, added to whatever is copied or put into a page. */
+  copySuffix: string;
   language: UiLanguage;
   t: Translator;
   onStop(): void;
@@ -32,11 +34,12 @@ interface Props {
 }
 
 /** The text a user copies or puts back into the page: for a proofread, the corrected text only. */
-function usableText(conversation: ConversationRecord, answer: string): string {
-  return conversation.action === 'proofread' ? parseProofread(answer).corrected : answer;
+function usableText(conversation: ConversationRecord, answer: string, copySuffix: string): string {
+  const text = conversation.action === 'proofread' ? parseProofread(answer).corrected : answer;
+  return copySuffix ? `${text}${copySuffix}` : text;
 }
 
-export function ConversationView({ state, job, gatewayOrigin, language, t, ...handlers }: Props) {
+export function ConversationView({ state, job, gatewayOrigin, copySuffix, language, t, ...handlers }: Props) {
   const [feedback, setFeedback] = useState<{ key: MessageKey; tone: 'info' | 'error' } | null>(null);
   const { conversation, messages, streamingId, errors } = state;
   if (!conversation) {
@@ -88,7 +91,7 @@ export function ConversationView({ state, job, gatewayOrigin, language, t, ...ha
           : undefined
       }
       copyLabel={t('copy')}
-      onCopy={() => void copy(message.content)}
+      onCopy={() => void copy(copySuffix ? `${message.content}${copySuffix}` : message.content)}
       footer={errorNotice(message)}
     >
       {message.role === 'user' ? (
@@ -107,6 +110,7 @@ export function ConversationView({ state, job, gatewayOrigin, language, t, ...ha
           answer={firstAnswer}
           streaming={firstAnswer?.id === streamingId}
           job={job}
+          copySuffix={copySuffix}
           t={t}
           language={language}
           feedback={feedback && <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>}
@@ -209,8 +213,8 @@ function ActionCard({
         </>
       }
       onStop={handlers.onStop}
-      onCopy={() => handlers.onCopy(usableText(conversation, output))}
-      onReplace={() => handlers.onReplace(usableText(conversation, output))}
+      onCopy={() => handlers.onCopy(usableText(conversation, output, handlers.copySuffix))}
+      onReplace={() => handlers.onReplace(usableText(conversation, output, handlers.copySuffix))}
       onRetry={handlers.onRetry}
       onContinue={handlers.onContinue}
     >

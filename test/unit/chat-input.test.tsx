@@ -1,18 +1,24 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { createRef } from 'react';
+import { type ComponentProps, createRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatInput } from '../../components/ChatInput';
 import { translatorFor } from '../../utils/i18n';
 
 const t = translatorFor('ja');
 
+/** The panel holds the text being written; this stands in for it. */
+function Host(props: Omit<ComponentProps<typeof ChatInput>, 'text' | 'onTextChange'>) {
+  const [text, setText] = useState('');
+  return <ChatInput {...props} text={text} onTextChange={setText} />;
+}
+
 function renderChatInput(options: { streaming?: boolean; disabled?: boolean } = {}) {
   const onSend = vi.fn<(text: string) => void>();
   const onStop = vi.fn<() => void>();
   const inputRef = createRef<HTMLTextAreaElement>();
   const view = render(
-    <ChatInput
+    <Host
       label={t('chatInputLabel')}
       placeholder={t('chatPlaceholder')}
       sendLabel={t('send')}
@@ -150,7 +156,7 @@ describe('while an answer is being written', () => {
     type(textbox, '続けて、英語版も作ってください。');
 
     view.rerender(
-      <ChatInput
+      <Host
         label={t('chatInputLabel')}
         placeholder={t('chatPlaceholder')}
         sendLabel={t('send')}

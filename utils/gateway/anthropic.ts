@@ -106,6 +106,7 @@ export async function* streamAnthropic(
         max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
         messages,
         ...(request.system ? { system: request.system } : {}),
+        ...(request.user ? { metadata: { user_id: request.user } } : {}),
         stream: true,
       },
       { signal },

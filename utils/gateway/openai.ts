@@ -120,6 +120,7 @@ export async function* streamOpenAI(
         stream: true,
         stream_options: { include_usage: true },
         ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
+        ...(request.user ? { user: request.user } : {}),
       },
       { signal },
     );

@@ -24,6 +24,8 @@ export interface GatewayRequest {
   system: string;
   messages: ChatMessage[];
   maxTokens?: number;
+  /** Who asked, for the gateway's audit log (OpenAI `user`, Anthropic `metadata.user_id`). */
+  user?: string;
 }
 
 export type Delta =

@@ -1,9 +1,38 @@
 import { z } from 'zod';
+import { isValidMatchPattern } from '../policy/site-rules';
 
 /**
- * The settings a user (and, in a later slice, an administrator's policy) can give. The shape follows the
- * policy contract in DESIGN.md so that policy keys map one to one onto what the user can set here.
+ * The one description of every setting. The same schema validates the user's own settings, the policy URL
+ * and the enterprise policy, generates `public/managed_schema.json` and the admin guide's reference table.
+ * Keys follow the policy contract in DESIGN.md: extend them, never rename one without a migration.
+ *
+ * `.meta()` carries the admin documentation (`ja`, `description` in English) and two flags:
+ * `sensitive` (Chrome hides the value in chrome://policy) and `userOnly` (never taken from a policy).
  */
+type Doc = {
+  ja: string;
+  description: string;
+  sensitive?: boolean;
+  userOnly?: boolean;
+  example?: unknown;
+};
+const doc = (ja: string, en: string, extra: Omit<Doc, 'ja' | 'description'> = {}): Doc => ({
+  ja,
+  description: en,
+  ...extra,
+});
+
+function isHttpUrlOrEmpty(value: string): boolean {
+  if (value === '') return true;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+const httpUrl = () => z.string().refine(isHttpUrlOrEmpty, { message: 'an http:// or https:// URL' });
+
 export const apiFormatSchema = z.enum(['openai', 'anthropic']);
 export type ApiFormat = z.infer<typeof apiFormatSchema>;
 
@@ -15,42 +44,250 @@ export const modelSchema = z.object({
   label: z.string().optional(),
   purpose: z.string().optional(),
   apiFormat: apiFormatSchema.optional(),
-  baseUrl: z.string().optional(),
+  baseUrl: httpUrl().optional(),
 });
 export type ModelEntry = z.infer<typeof modelSchema>;
 
-export const gatewaySchema = z.object({
-  baseUrl: z.string(),
-  apiFormat: apiFormatSchema,
-  auth: z.object({
-    /** Header that carries the key; empty means the format's usual one. */
-    header: z.string(),
-    /** Written before the key, e.g. "Bearer"; empty for none. */
-    scheme: z.string(),
-    source: z.enum(['user', 'policy', 'none']),
-  }),
-  headers: z.record(z.string(), z.string()),
+const actionPolicySchema = z.object({
+  enabled: z.boolean().meta(doc('このアクションを使えるようにするか', 'Whether this action is offered')),
+  model: z
+    .string()
+    .meta(
+      doc(
+        'このアクションで使うモデルID（空欄で既定のモデル）',
+        'Model id for this action (empty: the default model)',
+      ),
+    ),
 });
-export type GatewaySettings = z.infer<typeof gatewaySchema>;
+
+export const templateSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  category: z.string().optional(),
+  prompt: z.string().min(1),
+});
+export type Template = z.infer<typeof templateSchema>;
+
+export const piiModeSchema = z.enum(['off', 'warn', 'redact', 'block']);
+
+export const tipSchema = z.object({
+  date: z.string(),
+  title: z.string(),
+  body: z.string(),
+});
+export type Tip = z.infer<typeof tipSchema>;
 
 export const settingsSchema = z.object({
-  gateway: gatewaySchema,
-  apiKey: z.string(),
-  models: z.array(modelSchema),
-  defaultModel: z.string(),
-  uiLanguage: uiLanguageSchema,
+  gateway: z.object({
+    baseUrl: httpUrl().meta(
+      doc(
+        'AIゲートウェイのURL（OpenAI互換・Anthropic形式とも /v1 まで）',
+        'AI gateway base URL (up to /v1 for both formats)',
+        {
+          example: 'https://ai-gw.example.lg.jp/v1',
+        },
+      ),
+    ),
+    apiFormat: apiFormatSchema.meta(
+      doc(
+        'API形式: openai（chat completions）または anthropic（Messages）',
+        'API format: openai (chat completions) or anthropic (Messages)',
+      ),
+    ),
+    auth: z.object({
+      header: z
+        .string()
+        .meta(
+          doc(
+            'キーを送るヘッダー名（空欄: openai は Authorization、anthropic は x-api-key）',
+            'Header carrying the key (empty: Authorization for openai, x-api-key for anthropic)',
+          ),
+        ),
+      scheme: z
+        .string()
+        .meta(
+          doc(
+            'キーの前に付ける語（例: Bearer。空欄可）',
+            'Word written before the key, e.g. Bearer (may be empty)',
+          ),
+        ),
+      source: z
+        .enum(['user', 'policy', 'none'])
+        .meta(
+          doc(
+            'キーの出どころ: user（各職員が入力）、policy（auth.value の組織キー）、none（キーなし。ネットワーク/SSOで認証）',
+            'Where the key comes from: user (each person enters it), policy (the organisation key in auth.value), none (network/SSO authentication)',
+          ),
+        ),
+      value: z.string().meta(
+        doc('組織のAPIキー（source が policy のとき）', 'Organisation API key (when source is policy)', {
+          sensitive: true,
+        }),
+      ),
+    }),
+    headers: z.record(z.string(), z.string()).meta(
+      doc('すべてのリクエストに付ける追加ヘッダー', 'Extra headers sent with every request', {
+        example: { 'x-org-id': 'yaita' },
+      }),
+    ),
+    userAttribution: z.object({
+      header: z
+        .string()
+        .meta(
+          doc(
+            '利用者IDを送るヘッダー名（空欄で送らない）',
+            'Header that carries the user id (empty: not sent)',
+            { example: 'x-litellm-end-user-id' },
+          ),
+        ),
+      bodyUser: z
+        .boolean()
+        .meta(
+          doc(
+            '利用者IDをリクエスト本文の user に入れるか',
+            'Put the user id in the request body `user` field',
+          ),
+        ),
+    }),
+  }),
+  apiKey: z
+    .string()
+    .meta(
+      doc(
+        '職員が入力したAPIキー（ポリシーでは設定できません）',
+        "The user's own API key (never from policy)",
+        { sensitive: true, userOnly: true },
+      ),
+    ),
+  userId: z
+    .string()
+    .meta(
+      doc(
+        'ゲートウェイの監査ログ用の利用者ID（例: 職員のメールアドレス）。ユーザー単位のポリシーで設定可',
+        "User id for the gateway's audit log (e.g. the staff e-mail address); may be set by per-user policy",
+      ),
+    ),
+  models: z
+    .array(modelSchema)
+    .meta(
+      doc(
+        '選べるモデルの一覧（id, label, purpose, 任意で apiFormat と baseUrl）',
+        'Models offered (id, label, purpose, optional apiFormat and baseUrl)',
+      ),
+    ),
+  defaultModel: z.string().meta(doc('既定のモデルID', 'Default model id')),
+  actions: z.object({
+    summarize: actionPolicySchema,
+    polite: actionPolicySchema,
+    proofread: actionPolicySchema,
+    translate: actionPolicySchema,
+  }),
+  templates: z
+    .array(templateSchema)
+    .meta(
+      doc(
+        '組織のプロンプトテンプレート（id, title, category, prompt）',
+        'Organisation prompt templates (id, title, category, prompt)',
+      ),
+    ),
+  pii: z.object({
+    mode: piiModeSchema.meta(
+      doc(
+        '個人情報の扱い: off / warn（確認）/ redact（置き換えて送信）/ block（送信しない）',
+        'Personal data handling: off / warn / redact / block',
+      ),
+    ),
+    bannedTerms: z
+      .array(z.string())
+      .meta(doc('送信前に検出する語（例: 取扱注意）', 'Terms detected before sending (e.g. 取扱注意)')),
+    custom: z
+      .array(z.object({ name: z.string().min(1), pattern: z.string().min(1) }))
+      .meta(
+        doc(
+          '独自の検出パターン（name と正規表現 pattern）',
+          'Custom detection patterns (name and regular expression)',
+        ),
+      ),
+  }),
+  sites: z.object({
+    blocked: z
+      .array(
+        z.string().refine(isValidMatchPattern, { message: 'a match pattern such as *://*.example.jp/*' }),
+      )
+      .meta(
+        doc(
+          '文章を送信してはならないサイト（マッチパターン）',
+          'Sites whose text must never be sent (match patterns)',
+          { example: ['*://*.lgwan.example.jp/*'] },
+        ),
+      ),
+  }),
+  history: z.object({
+    enabled: z.boolean().meta(doc('履歴をこのPCに保存するか', 'Keep history on this PC')),
+    retentionDays: z
+      .number()
+      .int()
+      .min(0)
+      .meta(doc('履歴を残す日数（0 は無期限）', 'Days to keep history (0: no limit)')),
+  }),
+  guideline: z.object({
+    title: z.string().meta(doc('利用ガイドラインの題名', 'Title of the usage guideline')),
+    url: httpUrl().meta(doc('ガイドラインのURL', 'Link to the guideline')),
+    text: z.string().meta(doc('パネルに表示するガイドラインの要点', 'Key points shown in the panel')),
+    version: z
+      .string()
+      .meta(doc('版（変えると全員に再同意を求めます）', 'Version (a new one asks everyone again)')),
+    requireAcceptance: z
+      .boolean()
+      .meta(doc('同意するまで送信できないようにするか', 'Nothing can be sent until the user accepts')),
+  }),
+  disclosure: z.object({
+    copySuffix: z
+      .string()
+      .meta(
+        doc(
+          'コピー・置き換え時に末尾へ付ける文（例: （生成AIを利用して作成））',
+          'Appended when a result is copied or put into a page',
+        ),
+      ),
+  }),
+  tips: z
+    .array(tipSchema)
+    .meta(doc('「今週のヒント」（date, title, body）', '"Tip of the week" entries (date, title, body)')),
+  policyUrl: httpUrl().meta(doc('追加のポリシーを取得するURL（JSON）', 'URL of an additional policy (JSON)')),
+  uiLanguage: uiLanguageSchema.meta(doc('表示言語: auto / ja / en', 'Display language: auto / ja / en')),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+const enabledAction = { enabled: true, model: '' };
 
 export const DEFAULT_SETTINGS: Settings = {
   gateway: {
     baseUrl: '',
     apiFormat: 'openai',
-    auth: { header: '', scheme: '', source: 'user' },
+    auth: { header: '', scheme: '', source: 'user', value: '' },
     headers: {},
+    userAttribution: { header: '', bodyUser: false },
   },
   apiKey: '',
+  userId: '',
   models: [],
   defaultModel: '',
+  actions: {
+    summarize: enabledAction,
+    polite: enabledAction,
+    proofread: enabledAction,
+    translate: enabledAction,
+  },
+  templates: [],
+  pii: { mode: 'warn', bannedTerms: [], custom: [] },
+  sites: { blocked: [] },
+  history: { enabled: true, retentionDays: 0 },
+  guideline: { title: '', url: '', text: '', version: '', requireAcceptance: false },
+  disclosure: { copySuffix: '' },
+  tips: [],
+  policyUrl: '',
   uiLanguage: 'auto',
 };
+
+export type GatewaySettings = Settings['gateway'];

@@ -1,10 +1,14 @@
+import type { ActionId } from '../actions/types';
 import type { GatewayTarget } from '../gateway/types';
 import type { ModelEntry, Settings } from './schema';
 
-/** The models the picker offers; the default model first if it is not listed. */
-export function availableModels(settings: Settings): ModelEntry[] {
+/**
+ * The models the picker offers. When the administrator lists models, only those; otherwise the user's
+ * list, with a default model that is not listed put first.
+ */
+export function availableModels(settings: Settings, modelsForced = false): ModelEntry[] {
   const listed = settings.models;
-  if (settings.defaultModel && !listed.some((model) => model.id === settings.defaultModel)) {
+  if (!modelsForced && settings.defaultModel && !listed.some((model) => model.id === settings.defaultModel)) {
     return [{ id: settings.defaultModel }, ...listed];
   }
   return listed;
@@ -14,18 +18,33 @@ export function defaultModelId(settings: Settings): string {
   return settings.defaultModel || settings.models[0]?.id || '';
 }
 
+/** The model an action runs on: the policy's per-action model, else the one the user picked. */
+export function modelForAction(settings: Settings, action: ActionId, picked: string): string {
+  return settings.actions[action].model || picked;
+}
+
 /** A model may live behind its own base URL and API format (e.g. Claude via an Anthropic endpoint). */
 export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTarget {
   const model = settings.models.find((entry) => entry.id === modelId);
   const { gateway } = settings;
+  const apiKey = { user: settings.apiKey, policy: gateway.auth.value, none: '' }[gateway.auth.source];
+  const { header: attributionHeader } = gateway.userAttribution;
   return {
     baseUrl: model?.baseUrl || gateway.baseUrl,
     apiFormat: model?.apiFormat ?? gateway.apiFormat,
-    apiKey: gateway.auth.source === 'none' ? '' : settings.apiKey,
+    apiKey,
     authHeader: gateway.auth.header,
     authScheme: gateway.auth.scheme,
-    headers: gateway.headers,
+    headers:
+      attributionHeader && settings.userId
+        ? { ...gateway.headers, [attributionHeader]: settings.userId }
+        : gateway.headers,
   };
+}
+
+/** Who asked, for the request body, when the organisation wants it there. */
+export function requestUser(settings: Settings): string | undefined {
+  return settings.gateway.userAttribution.bodyUser && settings.userId ? settings.userId : undefined;
 }
 
 export function isGatewayConfigured(settings: Settings): boolean {

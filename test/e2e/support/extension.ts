@@ -2,10 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { EXTENSION_ID } from '../../../utils/extension-ids';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
-/** Fixed by `manifest.key` in wxt.config.ts: admins and policies rely on it. */
-export const EXTENSION_ID = 'kncpofkhcggbomfiiagidabljfiifemb';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LoadedExtension {

@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import type { ActionId } from '../../../utils/actions/types';
-import type { Settings } from '../../../utils/settings/schema';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/schema';
 
 /** Settings as the options page would save them. */
 export async function saveSettingsInExtension(worker: Worker, settings: Settings): Promise<void> {
@@ -12,13 +12,13 @@ export function gatewaySettings(
   apiFormat: 'openai' | 'anthropic',
   models: string[],
 ): Settings {
-  return {
-    gateway: { baseUrl, apiFormat, auth: { header: '', scheme: '', source: 'user' }, headers: {} },
-    apiKey: 'sk-yaita-test-0001',
-    models: models.map((id) => ({ id })),
-    defaultModel: models[0] ?? '',
-    uiLanguage: 'auto',
-  };
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  settings.gateway.baseUrl = baseUrl;
+  settings.gateway.apiFormat = apiFormat;
+  settings.apiKey = 'sk-yaita-test-0001';
+  settings.models = models.map((id) => ({ id }));
+  settings.defaultModel = models[0] ?? '';
+  return settings;
 }
 
 /** Selects the whole text of an element, as a user dragging over it would. */

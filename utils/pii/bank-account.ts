@@ -1,0 +1,24 @@
+import { hasContextAfter, hasContextBefore } from './context';
+import type { Detector, Span } from './types';
+
+/** Japanese bank account numbers are 7 digits (branch and bank codes are not personal). */
+const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[0-9]{7}(?![0-9A-Za-z]|-[0-9])/g;
+/** Only next to these words is a 7-digit number an account: 普通 1234567, 口座番号：1234567（当座）. */
+const CONTEXT = /口座|普通|当座|支店|預金|貯金/;
+
+export const bankAccount: Detector = {
+  id: 'bank-account',
+  label: { ja: '口座番号', en: 'Bank account number' },
+  severity: 'high',
+  find(text) {
+    const spans: Span[] = [];
+    for (const match of text.matchAll(CANDIDATE)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (hasContextBefore(text, start, CONTEXT, 25) || hasContextAfter(text, end, CONTEXT, 8)) {
+        spans.push({ start, end });
+      }
+    }
+    return spans;
+  },
+};

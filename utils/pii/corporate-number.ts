@@ -1,0 +1,35 @@
+import { continuesSpacedDigits, digitsOf } from './context';
+import type { Detector, Span } from './types';
+
+/** 13 digits, plain or written 1-4-4-4 as in the 国税庁 publication site. */
+const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[1-9]([ -]?)[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g;
+
+/**
+ * 法人番号 (国税庁): the FIRST digit is the check digit, 9 − (Σ Pn × Qn mod 9) over the other 12 digits, where
+ * Pn is the n-th digit counted from the lowest and Qn is 1 for odd n, 2 for even n.
+ */
+export function isValidCorporateNumber(digits: string): boolean {
+  if (!/^[0-9]{13}$/.test(digits)) return false;
+  let sum = 0;
+  for (let n = 1; n <= 12; n += 1) {
+    sum += Number(digits[13 - n]) * (n % 2 === 1 ? 1 : 2);
+  }
+  return Number(digits[0]) === 9 - (sum % 9);
+}
+
+/** Public information (anyone can look it up), so it is reported for the user's eyes only: severity info. */
+export const corporateNumber: Detector = {
+  id: 'corporate-number',
+  label: { ja: '法人番号', en: 'Corporate Number' },
+  severity: 'info',
+  find(text) {
+    const spans: Span[] = [];
+    for (const match of text.matchAll(CANDIDATE)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (match[1] === ' ' && continuesSpacedDigits(text, start, end)) continue;
+      if (isValidCorporateNumber(digitsOf(match[0]))) spans.push({ start, end });
+    }
+    return spans;
+  },
+};

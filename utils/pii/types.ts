@@ -1,0 +1,46 @@
+/** What found a piece of text. `banned-term` and `custom` come from the policy, the rest are built in. */
+export type DetectorId =
+  | 'my-number'
+  | 'corporate-number'
+  | 'phone'
+  | 'email'
+  | 'postal-code'
+  | 'card-number'
+  | 'bank-account'
+  | 'birth-date'
+  | 'banned-term'
+  | 'custom';
+
+export interface PiiLabel {
+  ja: string;
+  en: string;
+}
+
+/** `info` is public information (法人番号): shown to the user, never redacted or blocked. */
+export type PiiSeverity = 'high' | 'info';
+
+export interface PiiFinding {
+  detector: DetectorId;
+  label: PiiLabel;
+  severity: PiiSeverity;
+  /** Offsets into the text the user wrote (not the normalised copy), so the UI can highlight them. */
+  start: number;
+  end: number;
+  /** `original.slice(start, end)`. */
+  text: string;
+}
+
+/** A hit in the normalised text, before it is mapped back to the original. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A built-in detector: one file each, listed in `registry.ts`. */
+export interface Detector {
+  id: DetectorId;
+  label: PiiLabel;
+  severity: PiiSeverity;
+  /** Finds hits in text already passed through `normaliseForScreening`. */
+  find(normalised: string): Span[];
+}

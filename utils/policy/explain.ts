@@ -1,0 +1,26 @@
+import type { Translator } from '../i18n';
+import type { EffectiveSettings } from './resolve';
+import type { PolicyProblem } from './validate';
+
+/** A policy problem in the user's language: which key, what was expected and found, what applies now. */
+export function explainPolicyProblem(
+  problem: PolicyProblem,
+  effective: EffectiveSettings,
+  t: Translator,
+): string {
+  switch (problem.kind) {
+    case 'unknown':
+      return t('policyProblem_unknown', problem.path);
+    case 'user-only':
+      return t('policyProblem_userOnly', problem.path);
+    case 'unavailable':
+      return problem.source === 'url'
+        ? t('policyProblem_unavailable_url', problem.expected, problem.found)
+        : t('policyProblem_unavailable_managed');
+    case 'invalid': {
+      const kept = problem.path !== '' && effective.forced[problem.path] === problem.source;
+      const key = kept ? 'policyProblem_invalid_kept' : 'policyProblem_invalid_default';
+      return t(key, problem.path || '(policy)', problem.expected, problem.found);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
+import { getPath, SETTING_LEAVES, setPath } from './leaves';
+import { type PolicyProblem, type PolicySource, validateLeaves } from './validate';
+
+/** The last valid value of each key, per source, kept so that a broken policy never undoes a good one. */
+export type LastGood = Partial<Record<PolicySource, Record<string, unknown>>>;
+
+export interface PolicyInputs {
+  /** The user's own settings as stored. */
+  user: unknown;
+  /** The policy fetched from `policyUrl`, if any. */
+  url: unknown;
+  /** Why the policy URL could not be fetched this time (its last copy, if any, is still in `url`). */
+  urlProblem?: PolicyProblem;
+  /** `storage.managed` (Chrome/Edge enterprise policy, Firefox policies.json). */
+  managed: unknown;
+  lastGood: LastGood;
+}
+
+export interface EffectiveSettings {
+  /** What the extension uses: defaults ← user ← policy URL ← managed policy. */
+  settings: Settings;
+  /** The user's own values over the defaults: what the options page edits. */
+  user: Settings;
+  /** Keys a policy sets, and which policy: shown locked. */
+  forced: Record<string, PolicySource>;
+  problems: PolicyProblem[];
+  /** User settings that were unreadable and fell back to the default. */
+  resetKeys: string[];
+  lastGood: LastGood;
+}
+
+function applyValues(target: Settings, values: Map<string, unknown>): void {
+  for (const [path, value] of values)
+    setPath(target as unknown as Record<string, unknown>, path, structuredClone(value));
+}
+
+const isEmptyObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+
+export function resolveSettings(inputs: PolicyInputs): EffectiveSettings {
+  const user = structuredClone(DEFAULT_SETTINGS);
+  const userLeaves = validateLeaves(inputs.user ?? {}, 'user');
+  applyValues(user, userLeaves.values);
+  const resetKeys = userLeaves.problems.map((problem) => problem.path);
+
+  const settings = structuredClone(user);
+  const forced: Record<string, PolicySource> = {};
+  const problems: PolicyProblem[] = inputs.urlProblem ? [inputs.urlProblem] : [];
+  const lastGood: LastGood = {};
+
+  // Weakest first, so the managed policy wins.
+  for (const source of ['url', 'managed'] as const) {
+    const raw = inputs[source];
+    const previous = inputs.lastGood[source] ?? {};
+    if (raw === undefined || raw === null) continue;
+    if (source === 'managed' && isEmptyObject(raw) && Object.keys(previous).length > 0) {
+      // Chrome hands us {} when a value of the wrong type makes it reject the whole policy: keep the
+      // last valid one rather than silently dropping every rule the administrator set.
+      problems.push({ source, path: '', kind: 'unavailable', expected: 'the managed policy', found: '{}' });
+      applyValues(settings, new Map(Object.entries(previous)));
+      for (const path of Object.keys(previous)) forced[path] = source;
+      lastGood[source] = previous;
+      continue;
+    }
+    const validated = validateLeaves(raw, source);
+    problems.push(...validated.problems);
+    const kept = new Map(validated.values);
+    for (const problem of validated.problems) {
+      if (problem.kind === 'invalid' && Object.hasOwn(previous, problem.path))
+        kept.set(problem.path, previous[problem.path]);
+    }
+    applyValues(settings, kept);
+    for (const path of kept.keys()) forced[path] = source;
+    lastGood[source] = Object.fromEntries(kept);
+  }
+  return { settings, user, forced, problems, resetKeys, lastGood };
+}
+
+/** True when a key, or a section containing it, is set by a policy. */
+export function forcedBy(
+  effective: Pick<EffectiveSettings, 'forced'>,
+  path: string,
+): PolicySource | undefined {
+  return effective.forced[path];
+}
+
+/** Every setting with its effective value and where it comes from, for the options page. */
+export function describeSources(effective: EffectiveSettings) {
+  return SETTING_LEAVES.map((leaf) => {
+    const value = getPath(effective.settings, leaf.path);
+    const userValue = getPath(effective.user, leaf.path);
+    const source =
+      effective.forced[leaf.path] ??
+      (JSON.stringify(userValue) !== JSON.stringify(getPath(DEFAULT_SETTINGS, leaf.path))
+        ? 'user'
+        : 'default');
+    return { leaf, value, source };
+  });
+}
