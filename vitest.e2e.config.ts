@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 90_000,
     fileParallelism: false,
     maxWorkers: 1,
+    // The browser, not the test, decides how long a page takes to react.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

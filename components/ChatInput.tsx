@@ -53,6 +53,7 @@ export function ChatInput({
         placeholder={placeholder}
         value={text}
         rows={3}
+        disabled={disabled}
         onChange={(event) => onTextChange(event.target.value)}
         onKeyDown={onKeyDown}
       />

@@ -103,20 +103,23 @@ async function prepareJob(
 }
 
 export default defineBackground(() => {
+  // Each change is applied after the previous one has finished: two menu rebuilds must never interleave.
   let current: EffectiveSettings | undefined;
-  const reapply = async () => {
-    const next = await loadEffectiveSettings();
-    const previous = current;
-    current = next;
-    await apply(next, previous);
+  let applying: Promise<void> = Promise.resolve();
+  const applyNext = (load: () => Promise<EffectiveSettings>) => {
+    applying = applying
+      .then(async () => {
+        const next = await load();
+        const previous = current;
+        current = next;
+        await apply(next, previous);
+      })
+      .catch((error: unknown) => console.error('Tatakidai: could not apply settings', error));
   };
-  browser.runtime.onInstalled.addListener(() => void reapply());
-  browser.runtime.onStartup.addListener(() => void reapply());
-  watchEffectiveSettings((next) => {
-    const previous = current;
-    current = next;
-    void apply(next, previous);
-  });
+  // Menus are rebuilt at every start of the worker, not only on install: Chrome can drop them when it
+  // reloads the extension for a policy change, and a rebuild is cheap.
+  applyNext(loadEffectiveSettings);
+  watchEffectiveSettings((next) => applyNext(async () => next));
   void browser.alarms.create(POLICY_URL_ALARM, { periodInMinutes: 30 });
   void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60 });
   browser.alarms.onAlarm.addListener(async (alarm) => {

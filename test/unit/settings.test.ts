@@ -1,201 +1,212 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/schema';
-import {
-  type LoadedSettings,
-  loadSettings,
-  parseStoredSettings,
-  saveSettings,
-  watchSettings,
-} from '../../utils/settings/store';
 import {
   availableModels,
   defaultModelId,
   gatewayTargetFor,
   isGatewayConfigured,
+  modelForAction,
+  requestUser,
 } from '../../utils/settings/target';
 
-/** What a city hall's IT section typically hands out: one LiteLLM gateway, two models. */
-const CITY_HALL_SETTINGS: Settings = {
+/** What a city hall's IT section typically sets up: one LiteLLM gateway, a Claude endpoint behind it. */
+const CITY_HALL: Settings = {
+  ...structuredClone(DEFAULT_SETTINGS),
   gateway: {
-    baseUrl: 'https://ai-gateway.city.example.lg.jp/v1',
+    baseUrl: 'https://ai-gw.example.lg.jp/v1',
     apiFormat: 'openai',
-    auth: { header: 'x-litellm-api-key', scheme: 'Bearer', source: 'user' },
-    headers: { 'x-department': '市民課' },
+    auth: { header: 'Authorization', scheme: 'Bearer', source: 'user', value: 'sk-org-shiyakusho-0001' },
+    headers: { 'x-org-id': 'yaita', 'x-department': '市民課' },
+    userAttribution: { header: 'x-litellm-end-user-id', bodyUser: true },
   },
-  apiKey: 'sk-shiminka-2025-0001',
+  apiKey: 'sk-shiminka-tanaka-2025',
+  userId: 'tanaka.hanako@city.yaita.lg.jp',
   models: [
-    { id: 'gpt-4.1-mini', label: '標準（速い）', purpose: '要約・翻訳' },
+    { id: 'gpt-4.1-mini', label: 'ChatGPT', purpose: '要約・翻訳向き' },
     {
-      id: 'claude-sonnet-4',
-      label: 'Claude（文書作成）',
+      id: 'claude-sonnet-4-5',
+      label: 'Claude',
+      purpose: '文書作成・校正向き',
       apiFormat: 'anthropic',
-      baseUrl: 'https://ai-gateway.city.example.lg.jp/anthropic',
+      baseUrl: 'https://ai-gw.example.lg.jp/anthropic',
     },
+    { id: 'plamo-2.1-prime', label: 'PLaMo（国産）', purpose: '日本語の公用文' },
   ],
   defaultModel: 'gpt-4.1-mini',
-  uiLanguage: 'ja',
 };
 
-beforeEach(() => {
-  fakeBrowser.reset();
-});
-
-describe('reading stored settings', () => {
-  it('keeps every valid setting as it was saved', () => {
-    expect(parseStoredSettings(structuredClone(CITY_HALL_SETTINGS))).toEqual({
-      settings: CITY_HALL_SETTINGS,
-      resetKeys: [],
-    });
-  });
-
-  it('resets only a damaged setting to its default and keeps the gateway, key and models', () => {
-    const damaged = { ...structuredClone(CITY_HALL_SETTINGS), uiLanguage: 'fr', models: 'gpt-4.1-mini' };
-    const { settings, resetKeys } = parseStoredSettings(damaged);
-
-    expect([...resetKeys].sort()).toEqual(['models', 'uiLanguage']);
-    expect(settings.uiLanguage).toBe(DEFAULT_SETTINGS.uiLanguage);
-    expect(settings.models).toEqual(DEFAULT_SETTINGS.models);
-    expect(settings.gateway).toEqual(CITY_HALL_SETTINGS.gateway);
-    expect(settings.apiKey).toBe(CITY_HALL_SETTINGS.apiKey);
-    expect(settings.defaultModel).toBe('gpt-4.1-mini');
-  });
-
-  it('resets a gateway whose auth block is broken, without losing the API key', () => {
-    const damaged = {
-      ...structuredClone(CITY_HALL_SETTINGS),
-      gateway: { ...CITY_HALL_SETTINGS.gateway, auth: { source: 'sso' } },
-    };
-    const { settings, resetKeys } = parseStoredSettings(damaged);
-    expect(resetKeys).toEqual(['gateway']);
-    expect(settings.gateway).toEqual(DEFAULT_SETTINGS.gateway);
-    expect(settings.apiKey).toBe('sk-shiminka-2025-0001');
-  });
-
-  it('fills settings missing from an older save with defaults, without reporting them as damaged', () => {
-    const { settings, resetKeys } = parseStoredSettings({ apiKey: 'sk-old-install' });
-    expect(resetKeys).toEqual([]);
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, apiKey: 'sk-old-install' });
-  });
-
-  it.each([undefined, null, 'settings', 42, true])(
-    'gives the defaults when the stored value is %s',
-    (raw) => {
-      expect(parseStoredSettings(raw)).toEqual({ settings: DEFAULT_SETTINGS, resetKeys: [] });
-    },
-  );
-});
-
-describe('saving and loading settings in browser storage', () => {
-  it('loads exactly what was saved', async () => {
-    await saveSettings(CITY_HALL_SETTINGS);
-    expect(await loadSettings()).toEqual({ settings: CITY_HALL_SETTINGS, resetKeys: [] });
-  });
-
-  it('loads the defaults on a fresh install', async () => {
-    expect(await loadSettings()).toEqual({ settings: DEFAULT_SETTINGS, resetKeys: [] });
-  });
-
-  it('refuses to save settings that would not load again', async () => {
-    const invalid = { ...CITY_HALL_SETTINGS, models: [{ id: '' }] };
-    await expect(saveSettings(invalid)).rejects.toThrow();
-    expect(await loadSettings()).toEqual({ settings: DEFAULT_SETTINGS, resetKeys: [] });
-  });
-
-  it('tells an open side panel about settings saved on the options page', async () => {
-    const seen: LoadedSettings[] = [];
-    const stop = watchSettings((loaded) => seen.push(loaded));
-
-    await saveSettings(CITY_HALL_SETTINGS);
-    expect(seen).toEqual([{ settings: CITY_HALL_SETTINGS, resetKeys: [] }]);
-
-    await saveSettings({ ...CITY_HALL_SETTINGS, defaultModel: 'claude-sonnet-4' });
-    expect(seen.at(-1)?.settings.defaultModel).toBe('claude-sonnet-4');
-
-    stop();
-    await saveSettings({ ...CITY_HALL_SETTINGS, uiLanguage: 'en' });
-    expect(seen).toHaveLength(2);
-  });
-
-  it('ignores changes to other stored keys and to session storage', async () => {
-    const seen: LoadedSettings[] = [];
-    const stop = watchSettings((loaded) => seen.push(loaded));
-    await fakeBrowser.storage.local.set({ lastOpenedConversation: 'c-20250601' });
-    await fakeBrowser.storage.session.set({ settings: CITY_HALL_SETTINGS });
-    expect(seen).toEqual([]);
-    stop();
-  });
-});
+function withGateway(change: (gateway: Settings['gateway']) => void, settings = CITY_HALL): Settings {
+  const copy = structuredClone(settings);
+  change(copy.gateway);
+  return copy;
+}
 
 describe('which gateway a model is reached through', () => {
-  it('sends an ordinary model to the organisation gateway with its key, header and extra headers', () => {
-    expect(gatewayTargetFor(CITY_HALL_SETTINGS, 'gpt-4.1-mini')).toEqual({
-      baseUrl: 'https://ai-gateway.city.example.lg.jp/v1',
+  it('sends an ordinary model to the organisation gateway with the auth header, scheme and extra headers', () => {
+    expect(gatewayTargetFor(CITY_HALL, 'gpt-4.1-mini')).toEqual({
+      baseUrl: 'https://ai-gw.example.lg.jp/v1',
       apiFormat: 'openai',
-      apiKey: 'sk-shiminka-2025-0001',
-      authHeader: 'x-litellm-api-key',
+      apiKey: 'sk-shiminka-tanaka-2025',
+      authHeader: 'Authorization',
       authScheme: 'Bearer',
-      headers: { 'x-department': '市民課' },
+      headers: {
+        'x-org-id': 'yaita',
+        'x-department': '市民課',
+        'x-litellm-end-user-id': 'tanaka.hanako@city.yaita.lg.jp',
+      },
     });
   });
 
-  it('sends a model with its own endpoint there, in its own API format', () => {
-    const target = gatewayTargetFor(CITY_HALL_SETTINGS, 'claude-sonnet-4');
-    expect(target.baseUrl).toBe('https://ai-gateway.city.example.lg.jp/anthropic');
+  it("sends a model with its own endpoint there, in that model's API format", () => {
+    const target = gatewayTargetFor(CITY_HALL, 'claude-sonnet-4-5');
+    expect(target.baseUrl).toBe('https://ai-gw.example.lg.jp/anthropic');
     expect(target.apiFormat).toBe('anthropic');
-    expect(target.apiKey).toBe('sk-shiminka-2025-0001');
+    expect(target.apiKey).toBe('sk-shiminka-tanaka-2025');
   });
 
-  it('uses the gateway for a model typed in by hand that is not in the list', () => {
-    const target = gatewayTargetFor(CITY_HALL_SETTINGS, 'gpt-4.1');
-    expect(target.baseUrl).toBe('https://ai-gateway.city.example.lg.jp/v1');
+  it('uses the gateway address and format for a model the list does not know', () => {
+    const target = gatewayTargetFor(CITY_HALL, 'gpt-4.1');
+    expect(target.baseUrl).toBe('https://ai-gw.example.lg.jp/v1');
     expect(target.apiFormat).toBe('openai');
   });
 
-  it('sends no API key when the gateway authenticates by network or SSO', () => {
-    const settings: Settings = {
-      ...CITY_HALL_SETTINGS,
-      gateway: { ...CITY_HALL_SETTINGS.gateway, auth: { header: '', scheme: '', source: 'none' } },
-    };
+  it('keeps the gateway format for a listed model that only overrides the address', () => {
+    const settings = structuredClone(CITY_HALL);
+    settings.models = [{ id: 'plamo-2.1-prime', baseUrl: 'https://plamo-gw.example.lg.jp/v1' }];
+    settings.gateway.apiFormat = 'anthropic';
+    const target = gatewayTargetFor(settings, 'plamo-2.1-prime');
+    expect(target.baseUrl).toBe('https://plamo-gw.example.lg.jp/v1');
+    expect(target.apiFormat).toBe('anthropic');
+  });
+});
+
+describe('which API key is sent', () => {
+  it('sends the key the member of staff pasted in when the key comes from the user', () => {
+    expect(gatewayTargetFor(CITY_HALL, 'gpt-4.1-mini').apiKey).toBe('sk-shiminka-tanaka-2025');
+  });
+
+  it("sends the organisation's key from the policy, never the user's own, when the key comes from the policy", () => {
+    const settings = withGateway((gateway) => {
+      gateway.auth.source = 'policy';
+    });
+    expect(gatewayTargetFor(settings, 'gpt-4.1-mini').apiKey).toBe('sk-org-shiyakusho-0001');
+    expect(gatewayTargetFor(settings, 'claude-sonnet-4-5').apiKey).toBe('sk-org-shiyakusho-0001');
+  });
+
+  it('sends no key at all when the gateway authenticates by network or SSO', () => {
+    const settings = withGateway((gateway) => {
+      gateway.auth.source = 'none';
+    });
     expect(gatewayTargetFor(settings, 'gpt-4.1-mini').apiKey).toBe('');
-    expect(gatewayTargetFor(settings, 'claude-sonnet-4').apiKey).toBe('');
+    expect(gatewayTargetFor(settings, 'claude-sonnet-4-5').apiKey).toBe('');
+  });
+});
+
+describe('telling the gateway who asked, for its audit log', () => {
+  it('adds the attribution header with the user id next to the extra headers', () => {
+    const { headers } = gatewayTargetFor(CITY_HALL, 'gpt-4.1-mini');
+    expect(headers['x-litellm-end-user-id']).toBe('tanaka.hanako@city.yaita.lg.jp');
+    expect(headers['x-org-id']).toBe('yaita');
+  });
+
+  it('adds no attribution header while the user id is empty', () => {
+    const { headers } = gatewayTargetFor({ ...CITY_HALL, userId: '' }, 'gpt-4.1-mini');
+    expect(headers).toEqual({ 'x-org-id': 'yaita', 'x-department': '市民課' });
+  });
+
+  it('adds no attribution header when the organisation names none', () => {
+    const settings = withGateway((gateway) => {
+      gateway.userAttribution.header = '';
+    });
+    expect(gatewayTargetFor(settings, 'gpt-4.1-mini').headers).toEqual({
+      'x-org-id': 'yaita',
+      'x-department': '市民課',
+    });
+  });
+
+  it('does not change the configured extra headers when adding the attribution header', () => {
+    gatewayTargetFor(CITY_HALL, 'gpt-4.1-mini');
+    expect(CITY_HALL.gateway.headers).toEqual({ 'x-org-id': 'yaita', 'x-department': '市民課' });
+  });
+
+  it('puts the user id in the request body only when the organisation asks for it', () => {
+    expect(requestUser(CITY_HALL)).toBe('tanaka.hanako@city.yaita.lg.jp');
+    const headerOnly = withGateway((gateway) => {
+      gateway.userAttribution.bodyUser = false;
+    });
+    expect(requestUser(headerOnly)).toBeUndefined();
+  });
+
+  it('puts no empty user in the request body', () => {
+    expect(requestUser({ ...CITY_HALL, userId: '' })).toBeUndefined();
   });
 });
 
 describe('models offered in the picker', () => {
   it('offers the listed models in their order when the default is one of them', () => {
-    expect(availableModels(CITY_HALL_SETTINGS).map((model) => model.id)).toEqual([
+    expect(availableModels(CITY_HALL).map((model) => model.id)).toEqual([
       'gpt-4.1-mini',
-      'claude-sonnet-4',
+      'claude-sonnet-4-5',
+      'plamo-2.1-prime',
     ]);
   });
 
-  it('puts a default model that is not listed first, so it can still be chosen', () => {
-    const settings = { ...CITY_HALL_SETTINGS, defaultModel: 'gpt-4.1' };
+  it("puts the user's own default model first when it is not listed, so it can still be chosen", () => {
+    const settings = { ...CITY_HALL, defaultModel: 'gpt-4.1' };
     expect(availableModels(settings).map((model) => model.id)).toEqual([
       'gpt-4.1',
       'gpt-4.1-mini',
-      'claude-sonnet-4',
+      'claude-sonnet-4-5',
+      'plamo-2.1-prime',
     ]);
   });
 
+  it('offers only the models the administrator listed, even when the default is not among them', () => {
+    const settings = { ...CITY_HALL, defaultModel: 'gpt-4.1' };
+    expect(availableModels(settings, true).map((model) => model.id)).toEqual([
+      'gpt-4.1-mini',
+      'claude-sonnet-4-5',
+      'plamo-2.1-prime',
+    ]);
+  });
+
+  it('keeps labels and purposes for the picker', () => {
+    expect(availableModels(CITY_HALL, true)[2]).toEqual({
+      id: 'plamo-2.1-prime',
+      label: 'PLaMo（国産）',
+      purpose: '日本語の公用文',
+    });
+  });
+
   it('offers just the default model when none are listed', () => {
-    const settings = { ...CITY_HALL_SETTINGS, models: [], defaultModel: 'llama3.1:8b' };
+    const settings = { ...CITY_HALL, models: [], defaultModel: 'llama3.1:8b' };
     expect(availableModels(settings)).toEqual([{ id: 'llama3.1:8b' }]);
   });
 
   it('falls back to the first listed model when no default is set', () => {
-    expect(defaultModelId({ ...CITY_HALL_SETTINGS, defaultModel: '' })).toBe('gpt-4.1-mini');
+    expect(defaultModelId({ ...CITY_HALL, defaultModel: '' })).toBe('gpt-4.1-mini');
+  });
+});
+
+describe('which model an action runs on', () => {
+  it("runs proofreading on the administrator's model for that action, whatever the user picked", () => {
+    const settings = structuredClone(CITY_HALL);
+    settings.actions.proofread = { enabled: true, model: 'claude-sonnet-4-5' };
+    expect(modelForAction(settings, 'proofread', 'gpt-4.1-mini')).toBe('claude-sonnet-4-5');
+  });
+
+  it('runs an action without its own model on the model the user picked', () => {
+    expect(modelForAction(CITY_HALL, 'summarize', 'plamo-2.1-prime')).toBe('plamo-2.1-prime');
   });
 });
 
 describe('whether the gateway is set up enough to chat', () => {
   it('is ready with a gateway address and a model', () => {
-    expect(isGatewayConfigured(CITY_HALL_SETTINGS)).toBe(true);
+    expect(isGatewayConfigured(CITY_HALL)).toBe(true);
   });
 
   it('is ready with only listed models and no explicit default', () => {
-    expect(isGatewayConfigured({ ...CITY_HALL_SETTINGS, defaultModel: '' })).toBe(true);
+    expect(isGatewayConfigured({ ...CITY_HALL, defaultModel: '' })).toBe(true);
   });
 
   it('is not ready on a fresh install', () => {
@@ -203,11 +214,13 @@ describe('whether the gateway is set up enough to chat', () => {
   });
 
   it('is not ready when the address is only spaces', () => {
-    const settings = { ...CITY_HALL_SETTINGS, gateway: { ...CITY_HALL_SETTINGS.gateway, baseUrl: '   ' } };
+    const settings = withGateway((gateway) => {
+      gateway.baseUrl = '   ';
+    });
     expect(isGatewayConfigured(settings)).toBe(false);
   });
 
   it('is not ready without any model', () => {
-    expect(isGatewayConfigured({ ...CITY_HALL_SETTINGS, models: [], defaultModel: '' })).toBe(false);
+    expect(isGatewayConfigured({ ...CITY_HALL, models: [], defaultModel: '' })).toBe(false);
   });
 });

@@ -5,6 +5,8 @@ import type { Detector, Span } from './types';
 const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[0-9]{7}(?![0-9A-Za-z]|-[0-9])/g;
 /** Only next to these words is a 7-digit number an account: 普通 1234567, 口座番号：1234567（当座）. */
 const CONTEXT = /口座|普通|当座|支店|預金|貯金/;
+/** A count or an amount, as in 普通交付税 1234567千円: budget papers say 普通 all the time. */
+const UNIT_AFTER = /^\s?[円千万億人件名世帯%点個枚台回号]/;
 
 export const bankAccount: Detector = {
   id: 'bank-account',
@@ -15,6 +17,7 @@ export const bankAccount: Detector = {
     for (const match of text.matchAll(CANDIDATE)) {
       const start = match.index;
       const end = start + match[0].length;
+      if (hasContextAfter(text, end, UNIT_AFTER, 2)) continue;
       if (hasContextBefore(text, start, CONTEXT, 25) || hasContextAfter(text, end, CONTEXT, 8)) {
         spans.push({ start, end });
       }

@@ -13,7 +13,11 @@ export function findBannedTerms(normalised: string, terms: readonly string[]): S
     const needle = term.normalize('NFKC').trim();
     if (needle === '' || seen.has(needle)) continue;
     seen.add(needle);
-    for (let at = normalised.indexOf(needle); at !== -1; at = normalised.indexOf(needle, at + needle.length)) {
+    for (
+      let at = normalised.indexOf(needle);
+      at !== -1;
+      at = normalised.indexOf(needle, at + needle.length)
+    ) {
       spans.push({ start: at, end: at + needle.length });
     }
   }

@@ -12,10 +12,14 @@ const NUMERIC = new RegExp(
   `(?<![0-9A-Za-z])(?:([MTSHR])\\.?\\s?([0-9]{1,2})|(${ERA})\\s?([0-9]{1,2}|元)|([0-9]{4}))([./-])([0-9]{1,2})\\6([0-9]{1,2})(?![0-9]|[./-][0-9])`,
   'g',
 );
-/** A date is a date of birth only when it is said to be one: 生年月日：…, …生まれ, 誕生日 …. */
-const CONTEXT_BEFORE = /生年月日|誕生日|生まれ|出生|誕生|DOB|birth/i;
-/** 1985年4月1日生 — but not 4月1日生活…, 生産…, 生徒…. */
-const CONTEXT_AFTER = /^\s?(?:生まれ|産まれ|誕生|生(?![活産徒涯命物成協]))/;
+/**
+ * A date is a date of birth only when it is said to be one. A label before it (生年月日：…, 誕生日 …) counts
+ * when no digits stand between them, so the next date on the line (申請日 2024年…) is not taken for one;
+ * a line break may (a form copied as 生年月日 / 昭和60年4月1日 on two lines).
+ */
+const LABEL_BEFORE = /(?:生年月日|誕生日|出生|生誕|DOB|birth(?:day|date)?|date of birth)[^0-9]{0,12}$/i;
+/** 1985年4月1日生まれ, 昭和60年4月1日生 — but not 4月1日生活…, 生産…, 生徒…. */
+const WORD_AFTER = /^\s?(?:生まれ|産まれ|誕生|生(?![活産徒涯命物成協]))/;
 
 const ERA_LETTERS: Record<string, string> = { M: '明治', T: '大正', S: '昭和', H: '平成', R: '令和' };
 /** The last year of each era, so 昭和99年 is not a date. 令和 has no end yet. */
@@ -31,7 +35,7 @@ function isPlausibleDate(era: string | undefined, year: string, month: string, d
 }
 
 function isSaidToBeBirth(text: string, start: number, end: number): boolean {
-  return hasContextBefore(text, start, CONTEXT_BEFORE, 20) || hasContextAfter(text, end, CONTEXT_AFTER, 4);
+  return hasContextBefore(text, start, LABEL_BEFORE, 30) || hasContextAfter(text, end, WORD_AFTER, 4);
 }
 
 export const birthDate: Detector = {

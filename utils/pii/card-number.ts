@@ -5,7 +5,7 @@ import type { Detector, Span } from './types';
 const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z]|-[0-9])/g;
 
 /** Luhn (ISO/IEC 7812): doubling every second digit from the right. */
-export function passesLuhn(digits: string): boolean {
+function passesLuhn(digits: string): boolean {
   let sum = 0;
   for (let index = digits.length - 1, double = false; index >= 0; index -= 1, double = !double) {
     let digit = Number(digits[index]);

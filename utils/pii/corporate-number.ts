@@ -8,7 +8,7 @@ const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[1-9]([ -]?)[0-9]{4}\1[0-9]{4}\1[0-9]{
  * 法人番号 (国税庁): the FIRST digit is the check digit, 9 − (Σ Pn × Qn mod 9) over the other 12 digits, where
  * Pn is the n-th digit counted from the lowest and Qn is 1 for odd n, 2 for even n.
  */
-export function isValidCorporateNumber(digits: string): boolean {
+function isValidCorporateNumber(digits: string): boolean {
   if (!/^[0-9]{13}$/.test(digits)) return false;
   let sum = 0;
   for (let n = 1; n <= 12; n += 1) {

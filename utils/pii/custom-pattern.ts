@@ -34,7 +34,7 @@ const DEFAULT_BUDGET_MS = 100;
  * Patterns run line by line, over windows of at most this many characters, so a slow (polynomial) pattern
  * costs at most one window before the time budget is checked. IDs and codes are far shorter.
  */
-const WINDOW = 512;
+const WINDOW = 256;
 const OVERLAP = 64;
 
 type Compiled = { ok: true; regex: RegExp } | { ok: false; problem: PatternProblem };

@@ -10,7 +10,7 @@ const WEIGHTS = [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
  * 法律施行令 / 総務省令): weights 6,5,4,3,2,7,6,5,4,3,2 on the first 11 digits; r = sum mod 11; check is 0
  * when r ≤ 1, else 11 − r. Most 12-digit order or receipt numbers fail it, so they are not reported.
  */
-export function isValidMyNumber(digits: string): boolean {
+function isValidMyNumber(digits: string): boolean {
   if (!/^[0-9]{12}$/.test(digits)) return false;
   let sum = 0;
   for (const [position, weight] of WEIGHTS.entries()) sum += Number(digits[position]) * weight;

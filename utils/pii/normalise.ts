@@ -8,104 +8,99 @@ export interface NormalisedText {
   to: Uint32Array;
 }
 
-/** Dashes that staff (and IMEs) type between digits of a phone number or a grouped number. */
-const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2043, 0x2212, 0xfe58, 0xfe63]);
-/** ー is a dash only between digits (０９０ー１２３４…); elsewhere it lengthens a vowel. */
-const LONG_VOWEL_MARK = 0x30fc;
-
 /**
- * Invisible characters (zero-width space, joiners, bidi controls, BOM, soft hyphen) are dropped so that
- * `0 9 0` with zero-width spaces in between is still read as a phone number.
+ * Characters NFKC leaves alone and that need no mapping: most Japanese text. Everything else is normalised
+ * one segment at a time; finding it with one regex keeps screening a long page fast.
  */
-function isFormatCharacter(code: number): boolean {
-  return (
-    code === 0x00ad ||
-    code === 0x061c ||
-    code === 0x180e ||
-    (code >= 0x200b && code <= 0x200f) ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2060 && code <= 0x2064) ||
-    (code >= 0x2066 && code <= 0x2069) ||
-    code === 0xfeff
-  );
-}
-
-/** Characters NFKC leaves alone on their own; checked first because most text is made of them. */
-function isStable(code: number): boolean {
-  return (
-    (code >= 0x20 && code <= 0x7e) ||
-    code === 0x0a ||
-    code === 0x0d ||
-    code === 0x09 ||
-    (code >= 0x3001 && code <= 0x3002) ||
-    (code >= 0x300c && code <= 0x300f) ||
-    (code >= 0x3041 && code <= 0x3096) ||
-    (code >= 0x30a1 && code <= 0x30fa) ||
-    code === LONG_VOWEL_MARK ||
-    (code >= 0x4e00 && code <= 0x9fff)
-  );
-}
-
+const NEEDS_WORK =
+  /[^\t\n\r\x20-\x7e\u3001\u3002\u300c-\u300f\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff]/g;
 /** Marks that NFKC composes with the character before them (か + ゙ → が, ｶ + ﾞ → ガ). */
 const COMBINING = /^[\p{M}\uff9e\uff9f]$/u;
+/** Dashes that staff (and IMEs) type between digits: ‐ ‑ ‒ – — ― ⁃ − ﹘ ﹣ (－ is `-` after NFKC). */
+const DASH = /[\u2010-\u2015\u2043\u2212\ufe58\ufe63]/;
+/** ー is a dash only between digits (０９０ー１２３４…); elsewhere it lengthens a vowel. */
+const LONG_VOWEL_BETWEEN_DIGITS = /(?<=[0-9])ー(?=[0-9])/g;
+/**
+ * Invisible characters (zero-width space, joiners, bidi controls, BOM, soft hyphen) are dropped, so digits
+ * with zero-width spaces between them are still read as one number.
+ */
+const FORMAT = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
-function isDigit(code: number | undefined): boolean {
-  return code !== undefined && code >= 0x30 && code <= 0x39;
+function codePointLength(text: string, at: number): number {
+  return (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+}
+
+function isCombiningAt(text: string, at: number): boolean {
+  return COMBINING.test(text.slice(at, at + codePointLength(text, at)));
 }
 
 /**
- * Normalises text for screening while remembering where every character came from. The text is cut into
- * segments (a character plus the marks that compose with it) and each is normalised on its own, because
- * NFKC changes lengths (㍼ → 昭和, ｶﾞ → ガ) and the findings must be highlighted in the original.
+ * Normalises text for screening while remembering where every character came from. Text that needs work is
+ * cut into segments (a character plus the marks that compose with it), each normalised on its own, because
+ * NFKC changes lengths (㍼ → 昭和, ｶﾞ → ガ) and findings must be highlighted in the original.
  */
 export function normaliseForScreening(original: string): NormalisedText {
-  const codes: number[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  const length = original.length;
-  let index = 0;
-  while (index < length) {
-    const code = original.charCodeAt(index);
-    const next = original.charCodeAt(index + 1);
-    if (isStable(code) && !(next >= 0x0300 && !isStable(next))) {
-      codes.push(code);
-      from.push(index);
-      to.push(index + 1);
-      index += 1;
-      continue;
-    }
-    let end = index + ((original.codePointAt(index) ?? 0) > 0xffff ? 2 : 1);
-    while (end < length) {
-      const mark = original.codePointAt(end) ?? 0;
-      const markLength = mark > 0xffff ? 2 : 1;
-      if (!COMBINING.test(original.slice(end, end + markLength))) break;
-      end += markLength;
-    }
-    const normalised = original.slice(index, end).normalize('NFKC');
-    for (let unit = 0; unit < normalised.length; unit += 1) {
-      const normalisedCode = normalised.charCodeAt(unit);
-      if (isFormatCharacter(normalisedCode)) continue;
-      codes.push(
-        DASHES.has(normalisedCode) ? 0x2d : /\s/.test(normalised.charAt(unit)) ? 0x20 : normalisedCode,
-      );
-      from.push(index);
-      to.push(end);
-    }
-    index = end;
-  }
-  for (let at = 1; at < codes.length - 1; at += 1) {
-    if (codes[at] === LONG_VOWEL_MARK && isDigit(codes[at - 1]) && isDigit(codes[at + 1])) codes[at] = 0x2d;
-  }
-  return { text: fromCodes(codes), from: Uint32Array.from(from), to: Uint32Array.from(to) };
-}
+  let from = new Uint32Array(original.length + 16);
+  let to = new Uint32Array(original.length + 16);
+  let size = 0;
+  const pieces: string[] = [];
 
-/** `String.fromCharCode(...codes)` in slices: spreading 200,000 arguments overflows the stack. */
-function fromCodes(codes: number[]): string {
-  const parts: string[] = [];
-  for (let at = 0; at < codes.length; at += 8192) {
-    parts.push(String.fromCharCode(...codes.slice(at, at + 8192)));
+  function reserve(extra: number): void {
+    if (size + extra <= from.length) return;
+    const capacity = Math.max(from.length * 2, size + extra);
+    const grownFrom = new Uint32Array(capacity);
+    const grownTo = new Uint32Array(capacity);
+    grownFrom.set(from);
+    grownTo.set(to);
+    from = grownFrom;
+    to = grownTo;
   }
-  return parts.join('');
+
+  function keep(start: number, end: number): void {
+    if (end <= start) return;
+    reserve(end - start);
+    for (let index = start; index < end; index += 1) {
+      from[size] = index;
+      to[size] = index + 1;
+      size += 1;
+    }
+    pieces.push(original.slice(start, end));
+  }
+
+  function normalise(start: number, end: number): void {
+    const normalised = original.slice(start, end).normalize('NFKC');
+    reserve(normalised.length);
+    let piece = '';
+    for (const character of normalised) {
+      if (FORMAT.test(character)) continue;
+      const mapped = DASH.test(character) ? '-' : /^\s$/.test(character) ? ' ' : character;
+      piece += mapped;
+      for (let unit = 0; unit < mapped.length; unit += 1) {
+        from[size] = start;
+        to[size] = end;
+        size += 1;
+      }
+    }
+    pieces.push(piece);
+  }
+
+  let cursor = 0;
+  NEEDS_WORK.lastIndex = 0;
+  for (let match = NEEDS_WORK.exec(original); match !== null; match = NEEDS_WORK.exec(original)) {
+    let start = match.index;
+    // A combining mark belongs to the character before it, even when that one needed no work on its own.
+    if (start > cursor && isCombiningAt(original, start)) start -= 1;
+    keep(cursor, start);
+    let end = start + codePointLength(original, start);
+    while (end < original.length && isCombiningAt(original, end)) end += codePointLength(original, end);
+    normalise(start, end);
+    cursor = end;
+    NEEDS_WORK.lastIndex = end;
+  }
+  keep(cursor, original.length);
+
+  const text = pieces.join('').replace(LONG_VOWEL_BETWEEN_DIGITS, '-');
+  return { text, from: from.subarray(0, size), to: to.subarray(0, size) };
 }
 
 /** Where a span of the normalised text lies in the original. */

@@ -17,7 +17,8 @@ const ELEVEN_DIGITS = /^0[25-9]0[0-9]{8}$/;
 function isPlausible(match: RegExpMatchArray): boolean {
   const [, prefix = '', first = '', firstSeparator = '', , secondSeparator = '', last = ''] = match;
   const international = prefix.startsWith('+');
-  const digits = (international && !first.startsWith('0') ? '0' : '') + digitsOf(match[0].slice(prefix.length));
+  const digits =
+    (international && !first.startsWith('0') ? '0' : '') + digitsOf(match[0].slice(prefix.length));
   if (!(digits.length === 10 ? TEN_DIGITS : ELEVEN_DIGITS).test(digits)) return false;
   // (03)1234-5678 and 03(1234)5678: each parenthesis must be closed where a Japanese number closes it.
   if (prefix === '(' && !firstSeparator.startsWith(')')) return false;

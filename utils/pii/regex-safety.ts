@@ -47,14 +47,24 @@ function alternationIsUnambiguous(alternatives: (string | null)[]): boolean {
   );
 }
 
+/** A repeat that can take many different lengths: `+`, `*`, `{2,}`, `{1,40}`. */
+function isWide(quantifier: Quantifier | null): boolean {
+  return quantifier !== null && quantifier.max - quantifier.min > 16;
+}
+
+/** Three wide repeats with no literal character between them (`\d+\d*\d+x`) cost length⁴ per window. */
+const MAX_WIDE_CHAIN = 2;
+
 /**
  * Whether an admin's pattern can backtrack catastrophically. JavaScript cannot interrupt a running regex,
- * so patterns whose worst case is exponential are refused up front: a repeated group that itself contains
- * a variable repeat (`(a+)+`, `(\d*-?)*`, `(.*a){5}`) or overlapping alternatives (`(a|aa)+`, `(\d|x)*`).
- * Polynomial cases (`\d+\d+x`) are left to the caller's chunking and time budget.
+ * so such patterns are refused up front: a repeated group that itself contains a variable repeat
+ * (`(a+)+`, `(\d*-?)*`, `(.*a){5}`), overlapping alternatives in a repeated group (`(a|aa)+`, `(\d|x)*`),
+ * or more than two wide repeats in a row (`.*\d+.*x`). Two in a row (`\d+\s*`) stay polynomial and are
+ * bounded by the caller's windows and time budget.
  */
 export function hasCatastrophicBacktracking(source: string): boolean {
   const stack: Group[] = [{ hasVariableRepeat: false, alternatives: [''] }];
+  let wideChain = 0;
   let at = 0;
   while (at < source.length) {
     const group = stack.at(-1);
@@ -85,6 +95,7 @@ export function hasCatastrophicBacktracking(source: string): boolean {
       stack.pop();
       closed = group;
     } else if (character === '|') {
+      wideChain = 0;
       group.alternatives.push('');
       at += 1;
       continue;
@@ -97,6 +108,13 @@ export function hasCatastrophicBacktracking(source: string): boolean {
     if (parent === undefined) return false;
     const quantifier = readQuantifier(source, atomEnd);
     const variable = quantifier !== null && quantifier.min !== quantifier.max;
+    if (isWide(quantifier)) {
+      wideChain += 1;
+      if (wideChain > MAX_WIDE_CHAIN) return true;
+    } else if (literal !== null && (quantifier === null || quantifier.min > 0)) {
+      // A character that must be there (the `-` in `\d+-\d+`) splits the text the repeats can share.
+      wideChain = 0;
+    }
     if (closed) {
       if (quantifier && quantifier.max > 1) {
         if (closed.hasVariableRepeat || !alternationIsUnambiguous(closed.alternatives)) return true;

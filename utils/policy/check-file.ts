@@ -59,14 +59,23 @@ export function checkPolicyFile(text: string): { ok: boolean; lines: string[] } 
     };
   }
   const { policy, shape } = unwrapPolicy(document);
+  // A browser policy file for another extension ID (the usual copy-paste slip) would reach nobody.
+  const wrongId =
+    shape === 'bare' &&
+    isObject(document) &&
+    (Object.hasOwn(document, '3rdparty') || Object.hasOwn(document, 'policies'));
   const { values, problems } = validateLeaves(policy, 'managed');
   const errors = problems.filter((problem) => problem.kind !== 'unknown');
   const lines = [
     `read as: ${shape} policy; ${values.size} valid key(s)`,
+    ...(wrongId
+      ? [`error: no policy for this extension's ID (${EXTENSION_ID} / ${FIREFOX_EXTENSION_ID}) in this file`]
+      : []),
     ...problems.map(
       (problem) => `${problem.kind === 'unknown' ? 'warning' : 'error'}: ${describeProblem(problem)}`,
     ),
   ];
-  if (errors.length === 0) lines.push('OK');
-  return { ok: errors.length === 0, lines };
+  const ok = errors.length === 0 && !wrongId;
+  if (ok) lines.push('OK');
+  return { ok, lines };
 }

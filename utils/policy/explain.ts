@@ -18,7 +18,12 @@ export function explainPolicyProblem(
         ? t('policyProblem_unavailable_url', problem.expected, problem.found)
         : t('policyProblem_unavailable_managed');
     case 'invalid': {
-      const kept = problem.path !== '' && effective.forced[problem.path] === problem.source;
+      // An invalid section or policy keeps the last valid values of the keys inside it.
+      const kept = Object.entries(effective.forced).some(
+        ([path, source]) =>
+          source === problem.source &&
+          (problem.path === '' || path === problem.path || path.startsWith(`${problem.path}.`)),
+      );
       const key = kept ? 'policyProblem_invalid_kept' : 'policyProblem_invalid_default';
       return t(key, problem.path || '(policy)', problem.expected, problem.found);
     }

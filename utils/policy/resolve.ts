@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
-import { getPath, SETTING_LEAVES, setPath } from './leaves';
+import { findLeaf, getPath, SETTING_LEAVES, setPath } from './leaves';
 import { type PolicyProblem, type PolicySource, validateLeaves } from './validate';
 
 /** The last valid value of each key, per source, kept so that a broken policy never undoes a good one. */
@@ -38,6 +38,25 @@ function applyValues(target: Settings, values: Map<string, unknown>): void {
 const isEmptyObject = (value: unknown) =>
   typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 
+/**
+ * Remembered values come back from storage: check them again, so that one written before a schema change
+ * (or tampered with) never reaches the settings or a path outside the schema such as `__proto__`.
+ */
+function rememberedValues(remembered: unknown): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  if (typeof remembered !== 'object' || remembered === null || Array.isArray(remembered)) return values;
+  for (const [path, value] of Object.entries(remembered)) {
+    const leaf = findLeaf(path);
+    const parsed = leaf && !leaf.userOnly ? leaf.schema.safeParse(value) : undefined;
+    if (parsed?.success) values.set(path, parsed.data);
+  }
+  return values;
+}
+
+/** An invalid section (`"history": "30"`) or a policy that is not an object covers the keys inside it. */
+const isWithin = (path: string, invalidPath: string) =>
+  invalidPath === '' || path === invalidPath || path.startsWith(`${invalidPath}.`);
+
 export function resolveSettings(inputs: PolicyInputs): EffectiveSettings {
   const user = structuredClone(DEFAULT_SETTINGS);
   const userLeaves = validateLeaves(inputs.user ?? {}, 'user');
@@ -52,23 +71,23 @@ export function resolveSettings(inputs: PolicyInputs): EffectiveSettings {
   // Weakest first, so the managed policy wins.
   for (const source of ['url', 'managed'] as const) {
     const raw = inputs[source];
-    const previous = inputs.lastGood[source] ?? {};
+    const previous = rememberedValues(inputs.lastGood[source]);
     if (raw === undefined || raw === null) continue;
-    if (source === 'managed' && isEmptyObject(raw) && Object.keys(previous).length > 0) {
+    if (source === 'managed' && isEmptyObject(raw) && previous.size > 0) {
       // Chrome hands us {} when a value of the wrong type makes it reject the whole policy: keep the
       // last valid one rather than silently dropping every rule the administrator set.
       problems.push({ source, path: '', kind: 'unavailable', expected: 'the managed policy', found: '{}' });
-      applyValues(settings, new Map(Object.entries(previous)));
-      for (const path of Object.keys(previous)) forced[path] = source;
-      lastGood[source] = previous;
+      applyValues(settings, previous);
+      for (const path of previous.keys()) forced[path] = source;
+      lastGood[source] = Object.fromEntries(previous);
       continue;
     }
     const validated = validateLeaves(raw, source);
     problems.push(...validated.problems);
     const kept = new Map(validated.values);
     for (const problem of validated.problems) {
-      if (problem.kind === 'invalid' && Object.hasOwn(previous, problem.path))
-        kept.set(problem.path, previous[problem.path]);
+      if (problem.kind !== 'invalid') continue;
+      for (const [path, value] of previous) if (isWithin(path, problem.path)) kept.set(path, value);
     }
     applyValues(settings, kept);
     for (const path of kept.keys()) forced[path] = source;

@@ -11,17 +11,33 @@ interface MatchPattern {
 
 const PATTERN = /^(\*|https?|file|ftp):\/\/(\*|\*\.[^/*]+|[^/*]+)?(\/.*)$/;
 
+/**
+ * The host as the browser writes it in a page URL: lower case, punycode for a Japanese domain (矢板市.jp),
+ * no trailing dot. A port is dropped, so the rule covers every port: for a block list, more is safer.
+ */
+function canonicalHost(host: string): string | null {
+  try {
+    return new URL(`http://${host}/`).hostname.replace(/\.$/, '');
+  } catch {
+    return null;
+  }
+}
+
 export function parseMatchPattern(pattern: string): MatchPattern | null {
   if (pattern === '<all_urls>')
     return { schemes: ['http', 'https', 'file', 'ftp'], host: '*', subdomains: false, path: /^/ };
   const match = PATTERN.exec(pattern.trim());
   if (!match) return null;
   const [, scheme = '', hostPart = '', path = '/'] = match;
+  const subdomains = hostPart.startsWith('*.');
+  const named = subdomains ? hostPart.slice(2) : hostPart;
+  const host = named === '*' || named === '' ? named : canonicalHost(named);
+  if (host === null) return null;
   const escaped = path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
   return {
     schemes: scheme === '*' ? ['http', 'https'] : [scheme],
-    host: hostPart.startsWith('*.') ? hostPart.slice(2).toLowerCase() : hostPart.toLowerCase(),
-    subdomains: hostPart.startsWith('*.'),
+    host,
+    subdomains,
     path: new RegExp(`^${escaped}$`),
   };
 }
@@ -32,7 +48,8 @@ export function isValidMatchPattern(pattern: string): boolean {
 
 function matches(pattern: MatchPattern, url: URL): boolean {
   if (!pattern.schemes.includes(url.protocol.replace(':', ''))) return false;
-  const host = url.hostname.toLowerCase();
+  // `www.lgwan.example.jp.` (trailing dot) reaches the same site and must not slip through.
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
   if (pattern.host !== '*') {
     const sameHost = host === pattern.host;
     const subdomain = pattern.subdomains && host.endsWith(`.${pattern.host}`);

@@ -46,9 +46,19 @@ export async function loadEffectiveSettings(): Promise<EffectiveSettings> {
 }
 
 /** Remembers each policy key's last valid value; only the background calls this, to avoid races. */
+/** JSON with object keys sorted: storage hands objects back in its own key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
 export async function rememberLastGood(effective: EffectiveSettings): Promise<void> {
   const stored = await browser.storage.local.get(LAST_GOOD_KEY);
-  if (JSON.stringify(stored[LAST_GOOD_KEY] ?? {}) === JSON.stringify(effective.lastGood)) return;
+  // Writing triggers our own change listener; an unchanged value must not, or it would loop forever.
+  if (canonicalJson(stored[LAST_GOOD_KEY] ?? {}) === canonicalJson(effective.lastGood)) return;
   await browser.storage.local.set({ [LAST_GOOD_KEY]: effective.lastGood });
 }
 

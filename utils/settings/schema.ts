@@ -259,7 +259,9 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-const enabledAction = { enabled: true, model: '' };
+// A function, not a shared object: structuredClone keeps shared references, so one action's change
+// would otherwise change them all.
+const enabledAction = () => ({ enabled: true, model: '' });
 
 export const DEFAULT_SETTINGS: Settings = {
   gateway: {
@@ -274,10 +276,10 @@ export const DEFAULT_SETTINGS: Settings = {
   models: [],
   defaultModel: '',
   actions: {
-    summarize: enabledAction,
-    polite: enabledAction,
-    proofread: enabledAction,
-    translate: enabledAction,
+    summarize: enabledAction(),
+    polite: enabledAction(),
+    proofread: enabledAction(),
+    translate: enabledAction(),
   },
   templates: [],
   pii: { mode: 'warn', bannedTerms: [], custom: [] },

@@ -1,10 +1,18 @@
 // The few `chrome.*` calls the end-to-end tests evaluate inside the extension's service worker.
 declare namespace chrome {
   namespace storage {
+    const managed: { get(callback: (value: unknown) => void): void };
     const local: {
       get(key: string): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
+  }
+  namespace contextMenus {
+    function removeAll(callback: () => void): void;
+    function update(id: string, properties: Record<string, unknown>, callback: () => void): void;
+  }
+  namespace runtime {
+    const lastError: { message?: string } | undefined;
   }
   namespace tabs {
     function query(query: {

@@ -15,6 +15,8 @@ const ARTICLE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><tit
 
 export interface PageServer {
   url: string;
+  /** Extra JSON documents served at their path, e.g. a policy at /policy.json; changeable during a test. */
+  json: Map<string, unknown>;
   /** Paths requested so far: proves what a page did or did not load. */
   requests: string[];
   close(): Promise<void>;
@@ -22,8 +24,15 @@ export interface PageServer {
 
 export async function startPageServer(): Promise<PageServer> {
   const requests: string[] = [];
+  const json = new Map<string, unknown>();
   const server: Server = createServer((request, response) => {
     requests.push(request.url ?? '');
+    const document = json.get(request.url ?? '');
+    if (document !== undefined) {
+      response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      response.end(JSON.stringify(document));
+      return;
+    }
     if (request.url === '/article.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(ARTICLE);
@@ -35,6 +44,7 @@ export async function startPageServer(): Promise<PageServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    json,
     requests,
     close: () => new Promise((done) => server.close(() => done())),
   };

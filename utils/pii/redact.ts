@@ -1,0 +1,138 @@
+import type { DetectorId, PiiFinding } from './types';
+
+/** One placeholder and the value it stands for; kept with the conversation to restore the answer. */
+export interface PiiReplacement {
+  placeholder: string;
+  original: string;
+  detector: DetectorId;
+}
+
+export interface Redaction {
+  text: string;
+  mapping: PiiReplacement[];
+}
+
+const OPENERS = '[［【';
+const CLOSERS = ']］】';
+/** A bracketed token the model may echo: [マイナンバー1], ［マイナンバー1］, 【マイナンバー1】, [マイナンバー 1]. */
+const TOKEN = /[[［【]([^[\]［］【】\n]{1,80})[\]］】]/g;
+const MAX_TOKEN_LENGTH = 82;
+
+/** How a placeholder's inside is compared: width, spaces and case do not matter. */
+function tokenKey(inside: string): string {
+  return inside.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** Same value, same placeholder: 090-1234-5678 and 09012345678 are one phone number. */
+function valueKey(finding: PiiFinding): string {
+  const value = finding.text.normalize('NFKC');
+  const comparable = /^[0-9\s()+\-‐‑‒–—―ー−]+$/.test(value) ? value.replace(/[^0-9+]/g, '') : value;
+  return `${finding.label.ja}\u0000${comparable}`;
+}
+
+/** Labels from the policy may contain brackets, which would end the placeholder early. */
+function placeholderLabel(label: string): string {
+  return label.replace(/[[\]［］【】\n]/g, '').trim() || '個人情報';
+}
+
+/**
+ * Replaces each finding with a labelled, numbered placeholder (`[マイナンバー1]`, `[電話番号2]`), the same
+ * placeholder every time the same value appears. Placeholders are Japanese in every UI language: they are
+ * what the model reads. Info findings (法人番号) are left in the text. A placeholder that the text already
+ * contains is skipped, so restoring never turns the user's own bracketed words into someone's data.
+ */
+export function redact(text: string, findings: readonly PiiFinding[]): Redaction {
+  const existing = new Set(Array.from(text.matchAll(TOKEN), (match) => tokenKey(match[1] ?? '')));
+  const byValue = new Map<string, PiiReplacement>();
+  const mapping: PiiReplacement[] = [];
+  const parts: string[] = [];
+  let counter = 0;
+  let cursor = 0;
+  for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
+    if (finding.start < cursor || finding.severity === 'info') continue;
+    const key = valueKey(finding);
+    let replacement = byValue.get(key);
+    if (replacement === undefined) {
+      const label = placeholderLabel(finding.label.ja);
+      let placeholder: string;
+      do {
+        counter += 1;
+        placeholder = `[${label}${counter}]`;
+      } while (existing.has(tokenKey(placeholder.slice(1, -1))));
+      replacement = { placeholder, original: finding.text, detector: finding.detector };
+      byValue.set(key, replacement);
+      mapping.push(replacement);
+    }
+    parts.push(text.slice(cursor, finding.start), replacement.placeholder);
+    cursor = finding.end;
+  }
+  parts.push(text.slice(cursor));
+  return { text: parts.join(''), mapping };
+}
+
+function lookupOf(mapping: readonly PiiReplacement[]): Map<string, string> {
+  return new Map(mapping.map((entry) => [tokenKey(entry.placeholder.slice(1, -1)), entry.original]));
+}
+
+function restoreWith(lookup: Map<string, string>, answer: string): string {
+  return answer.replace(TOKEN, (token, inside: string) => lookup.get(tokenKey(inside)) ?? token);
+}
+
+/**
+ * Puts the original values back into the model's answer for display. Also safe on a partial answer: a
+ * placeholder cut off at the end (`[マイナ`) is left as it is until the rest arrives.
+ */
+export function restore(answer: string, mapping: readonly PiiReplacement[]): string {
+  return mapping.length === 0 ? answer : restoreWith(lookupOf(mapping), answer);
+}
+
+export interface StreamRestorer {
+  /** Takes the next piece of the answer; returns the text that is now safe to show (restored). */
+  push(delta: string): string;
+  /** At the end of the stream: whatever was held back, as it is. */
+  flush(): string;
+}
+
+/**
+ * Restores a streamed answer piece by piece, holding back a tail that may be the start of a placeholder
+ * (`…連絡先は[電話` ) so the user never sees half a placeholder flash and then change. Linear in the
+ * answer: each piece is looked at once, plus at most one short held-back tail.
+ */
+export function createStreamRestorer(mapping: readonly PiiReplacement[]): StreamRestorer {
+  const lookup = lookupOf(mapping);
+  const keys = [...lookup.keys()];
+  let pending = '';
+
+  function couldBecomePlaceholder(tail: string): boolean {
+    if (tail.length > MAX_TOKEN_LENGTH || tail.includes('\n')) return false;
+    const inside = tokenKey(tail.slice(1));
+    return keys.some((key) => key.startsWith(inside));
+  }
+
+  return {
+    push(delta) {
+      pending += delta;
+      let holdFrom = pending.length;
+      for (
+        let index = pending.length - 1;
+        index >= 0 && index >= pending.length - MAX_TOKEN_LENGTH;
+        index -= 1
+      ) {
+        const character = pending.charAt(index);
+        if (CLOSERS.includes(character)) break;
+        if (OPENERS.includes(character)) {
+          if (couldBecomePlaceholder(pending.slice(index))) holdFrom = index;
+          break;
+        }
+      }
+      const ready = pending.slice(0, holdFrom);
+      pending = pending.slice(holdFrom);
+      return restoreWith(lookup, ready);
+    },
+    flush() {
+      const rest = restoreWith(lookup, pending);
+      pending = '';
+      return rest;
+    },
+  };
+}
