@@ -15,8 +15,10 @@ import {
 } from '../utils/history/store';
 import type { Translator, UiLanguage } from '../utils/i18n';
 import type { PanelJob } from '../utils/messages';
+import { reapplyRedaction } from '../utils/pii/redact';
 import type { Settings } from '../utils/settings/schema';
 import { gatewayTargetFor, requestUser } from '../utils/settings/target';
+import type { Outgoing } from './usePiiGate';
 
 export interface ConversationState {
   conversation: ConversationRecord | null;
@@ -185,9 +187,10 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
     [settings, persist],
   );
 
+  /** Runs a right-click action; `outgoing` is the selection as it may leave the machine (screened). */
   const startAction = useCallback(
-    (job: PanelJob, model: string, translateTarget?: string) => {
-      const prompt = buildActionPrompt(job.action, job.text, { uiLanguage: language, translateTarget });
+    (job: PanelJob, model: string, outgoing: Outgoing, translateTarget?: string) => {
+      const prompt = buildActionPrompt(job.action, outgoing.text, { uiLanguage: language, translateTarget });
       const now = Date.now();
       const conversation: ConversationRecord = {
         id: crypto.randomUUID(),
@@ -199,6 +202,7 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         pageTitle: job.pageTitle,
         input: job.text,
         translateTarget,
+        piiMapping: outgoing.mapping,
         system: prompt.system,
         status: 'interrupted',
         createdAt: now,
@@ -211,8 +215,9 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
     [language, t, persist, runReply],
   );
 
+  /** `outgoing` is the message as it may leave the machine; `text` is what the user typed. */
   const sendChat = useCallback(
-    (text: string, model: string) => {
+    (text: string, model: string, outgoing: Outgoing) => {
       const now = Date.now();
       const conversation: ConversationRecord = stateRef.current.conversation ?? {
         id: crypto.randomUUID(),
@@ -224,9 +229,13 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         createdAt: now,
         updatedAt: now,
       };
-      const question = newMessage(conversation.id, 'user', text, model);
+      const withMapping: ConversationRecord = {
+        ...conversation,
+        piiMapping: [...(conversation.piiMapping ?? []), ...outgoing.mapping],
+      };
+      const question = newMessage(conversation.id, 'user', outgoing.text, model);
       void persist(() => saveMessage(question));
-      return runReply(conversation, [...stateRef.current.messages, question], model);
+      return runReply(withMapping, [...stateRef.current.messages, question], model);
     },
     [persist, runReply],
   );
@@ -250,7 +259,9 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
       const { conversation, messages } = stateRef.current;
       const first = messages[0];
       if (!conversation?.action || conversation.input === undefined || !first) return Promise.resolve();
-      const prompt = buildActionPrompt(conversation.action, conversation.input, {
+      // The same placeholders as the first time: personal data never leaves on a second ask either.
+      const outgoingInput = reapplyRedaction(conversation.input, conversation.piiMapping ?? []);
+      const prompt = buildActionPrompt(conversation.action, outgoingInput, {
         uiLanguage: language,
         translateTarget,
       });

@@ -15,6 +15,7 @@ import type { ConversationRecord, MessageRecord } from '../../utils/history/db';
 import type { MessageKey, Translator, UiLanguage } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
 import { replaceSelection } from '../../utils/page/scripting';
+import { restore } from '../../utils/pii/redact';
 
 interface Props {
   state: ConversationState;
@@ -50,6 +51,10 @@ export function ConversationView({ state, job, gatewayOrigin, copySuffix, langua
       </section>
     );
   }
+
+  // The model saw placeholders for personal data; the user sees the real values again.
+  const mapping = conversation.piiMapping ?? [];
+  const shown = (content: string) => (mapping.length > 0 ? restore(content, mapping) : content);
 
   const copy = async (text: string) => {
     try {
@@ -91,13 +96,13 @@ export function ConversationView({ state, job, gatewayOrigin, copySuffix, langua
           : undefined
       }
       copyLabel={t('copy')}
-      onCopy={() => void copy(copySuffix ? `${message.content}${copySuffix}` : message.content)}
+      onCopy={() => void copy(copySuffix ? `${shown(message.content)}${copySuffix}` : shown(message.content))}
       footer={errorNotice(message)}
     >
       {message.role === 'user' ? (
-        <p className="user-text">{message.content}</p>
+        <p className="user-text">{shown(message.content)}</p>
       ) : (
-        <Markdown text={message.content} />
+        <Markdown text={shown(message.content)} />
       )}
     </MessageBubble>
   );
@@ -150,7 +155,8 @@ function ActionCard({
 }: ActionCardProps) {
   const action = conversation.action ?? 'summarize';
   const input = conversation.input ?? '';
-  const output = answer?.content ?? '';
+  const mapping = conversation.piiMapping ?? [];
+  const output = mapping.length > 0 ? restore(answer?.content ?? '', mapping) : (answer?.content ?? '');
   const source = conversation.pageTitle || conversation.pageUrl;
   const translateTarget = conversation.translateTarget ?? defaultTranslateTarget(input).id;
 

@@ -110,3 +110,19 @@ describe('restoring the answer the user sees', () => {
     expect(restorer.push('配列 [0, 1')).toBe('配列 [0, 1');
   });
 });
+
+describe('redacting a follow-up message in the same conversation', () => {
+  it('keeps the placeholder of a number seen before and numbers new ones after the earlier turns', () => {
+    const config = { mode: 'redact' as const, bannedTerms: [], custom: [] };
+    const first = screenText('電話番号は090-1234-5678です。', config);
+    const turn1 = redact('電話番号は090-1234-5678です。', first.actionable);
+    const secondText = '先ほどの09012345678と、080-2222-3333にも連絡してください。';
+    const second = screenText(secondText, config);
+    const turn2 = redact(secondText, second.actionable, turn1.mapping);
+    const firstPlaceholder = turn1.mapping[0]?.placeholder ?? '';
+    expect(turn2.text).toContain(firstPlaceholder);
+    expect(turn2.mapping).toHaveLength(1);
+    expect(turn2.mapping[0]?.placeholder).not.toBe(firstPlaceholder);
+    expect(restore(turn2.text, [...turn1.mapping, ...turn2.mapping])).toContain('080-2222-3333');
+  });
+});

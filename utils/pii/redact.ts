@@ -24,10 +24,11 @@ function tokenKey(inside: string): string {
 }
 
 /** Same value, same placeholder: 090-1234-5678 and 09012345678 are one phone number. */
-function valueKey(finding: PiiFinding): string {
-  const value = finding.text.normalize('NFKC');
+/** The same value written two ways (090-1234-5678, 09012345678) gets one placeholder. */
+function valueKey(label: string, text: string): string {
+  const value = text.normalize('NFKC');
   const comparable = /^[0-9\s()+\-‐‑‒–—―ー−]+$/.test(value) ? value.replace(/[^0-9+]/g, '') : value;
-  return `${finding.label.ja}\u0000${comparable}`;
+  return `${label}\u0000${comparable}`;
 }
 
 /** Labels from the policy may contain brackets, which would end the placeholder early. */
@@ -41,19 +42,34 @@ function placeholderLabel(label: string): string {
  * what the model reads. Info findings (法人番号) are left in the text. A placeholder that the text already
  * contains is skipped, so restoring never turns the user's own bracketed words into someone's data.
  */
-export function redact(text: string, findings: readonly PiiFinding[]): Redaction {
+/**
+ * `previous` is the mapping of earlier turns of the same conversation: a value seen before keeps its
+ * placeholder and new ones are numbered after it, so `[マイナンバー1]` means one thing per conversation.
+ * The returned mapping holds only this text's new replacements.
+ */
+export function redact(
+  text: string,
+  findings: readonly PiiFinding[],
+  previous: readonly PiiReplacement[] = [],
+): Redaction {
   const existing = new Set(Array.from(text.matchAll(TOKEN), (match) => tokenKey(match[1] ?? '')));
-  const byValue = new Map<string, PiiReplacement>();
+  for (const earlier of previous) existing.add(tokenKey(earlier.placeholder.slice(1, -1)));
+  const byValue = new Map<string, PiiReplacement>(
+    previous.map((earlier) => [
+      valueKey(earlier.placeholder.replace(/^\[(.*?)\d+\]$/u, '$1'), earlier.original),
+      earlier,
+    ]),
+  );
   const mapping: PiiReplacement[] = [];
   const parts: string[] = [];
-  let counter = 0;
+  let counter = previous.length;
   let cursor = 0;
   for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
     if (finding.start < cursor || finding.severity === 'info') continue;
-    const key = valueKey(finding);
+    const label = placeholderLabel(finding.label.ja);
+    const key = valueKey(label, finding.text);
     let replacement = byValue.get(key);
     if (replacement === undefined) {
-      const label = placeholderLabel(finding.label.ja);
       let placeholder: string;
       do {
         counter += 1;
@@ -135,4 +151,12 @@ export function createStreamRestorer(mapping: readonly PiiReplacement[]): Stream
       return rest;
     },
   };
+}
+
+/** Puts the same placeholders back into text that contains the originals (e.g. to re-ask about it). */
+export function reapplyRedaction(text: string, mapping: readonly PiiReplacement[]): string {
+  return mapping.reduce(
+    (redacted, { original, placeholder }) => redacted.split(original).join(placeholder),
+    text,
+  );
 }

@@ -1,0 +1,66 @@
+import { useCallback, useState } from 'react';
+import { type PiiReplacement, redact } from '../utils/pii/redact';
+import { type PiiConfig, type PiiScreening, screenText } from '../utils/pii/screen';
+
+/** What actually leaves the machine, and the placeholders that stand in for personal data in it. */
+export interface Outgoing {
+  text: string;
+  mapping: PiiReplacement[];
+}
+
+export interface PiiReview {
+  text: string;
+  screening: PiiScreening;
+  sendAnyway(): void;
+  redactAndSend(): void;
+  cancel(): void;
+}
+
+/**
+ * Screens text before it is sent, as the organisation's `pii.mode` says: send, redact, ask the user
+ * (warn) or refuse (block). Nothing reaches `send` until that is settled.
+ */
+export function usePiiGate(config: PiiConfig | undefined) {
+  const [review, setReview] = useState<PiiReview | null>(null);
+  const [lastScreening, setLastScreening] = useState<PiiScreening | null>(null);
+
+  const screen = useCallback(
+    (
+      text: string,
+      previous: readonly PiiReplacement[],
+      send: (outgoing: Outgoing) => void,
+      onCancel?: () => void,
+    ) => {
+      const screening = screenText(text, config ?? { mode: 'off', bannedTerms: [], custom: [] });
+      setLastScreening(screening);
+      const redacted = () => redact(text, screening.actionable, previous);
+      const done = (outgoing: Outgoing) => {
+        setReview(null);
+        send(outgoing);
+      };
+      const cancel = () => {
+        setReview(null);
+        onCancel?.();
+      };
+      switch (screening.decision) {
+        case 'send':
+          return send({ text, mapping: [] });
+        case 'redact':
+          return send(redacted());
+        case 'review':
+          return setReview({
+            text,
+            screening,
+            sendAnyway: () => done({ text, mapping: [] }),
+            redactAndSend: () => done(redacted()),
+            cancel,
+          });
+        case 'block':
+          return setReview({ text, screening, sendAnyway: cancel, redactAndSend: cancel, cancel });
+      }
+    },
+    [config],
+  );
+
+  return { review, lastScreening, screen, dismiss: () => setReview(null) };
+}
