@@ -209,6 +209,76 @@ describe('an enterprise policy file in Chromium', () => {
   });
 });
 
+/** Runs in one of our pages: IndexedDB `tatakidai` is the extension's own history database. */
+async function countConversations(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('tatakidai');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('conversations').objectStore('conversations').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+  );
+}
+
+describe('history rules from policy', () => {
+  it('prunes conversations older than retentionDays at start, and writes nothing when history is off', async () => {
+    // A conversation from 45 days ago, as an earlier version of the panel would have left it.
+    await panel.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('tatakidai');
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('conversations', 'readwrite');
+            const old = Date.now() - 45 * 24 * 60 * 60 * 1000;
+            transaction.objectStore('conversations').put({
+              id: 'old-conversation',
+              kind: 'chat',
+              title: '昨年度の議会答弁案',
+              model: 'plamo-2.1-prime',
+              system: '',
+              status: 'complete',
+              createdAt: old,
+              updatedAt: old,
+            });
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+          };
+        }),
+    );
+    const before = await countConversations(panel);
+    expect(before).toBeGreaterThan(1);
+
+    await extension.close({ keepProfile: true });
+    const profile = extension.profile;
+    writeManagedPolicy({ ...cityPolicy(gateway.url), history: { enabled: false, retentionDays: 30 } });
+    extension = await launchExtension({ profile });
+    await waitForPolicyApplied(extension.worker, 'history.enabled');
+    panel = await extension.openPage('sidepanel.html');
+    // Only the old one is gone: the retention rule runs as soon as the extension starts with the policy.
+    await expect.poll(() => countConversations(panel)).toBe(before - 1);
+    await expect
+      .poll(() => panel.getByText('履歴は保存されません（管理者の設定）', { exact: false }).count())
+      .toBe(1);
+
+    const box = panel.getByRole('textbox', { name: /メッセージ/ });
+    await box.fill('住民票の写しの請求方法を教えて');
+    await box.press('Enter');
+    await expect
+      .poll(() => panel.locator('.message-assistant').last().innerText(), { timeout: 15_000 })
+      .toContain('交付通知書');
+    expect(await countConversations(panel)).toBe(before - 1);
+  });
+});
+
 describe('a policy published at a URL', () => {
   it('applies without reloading the extension when the policy URL is set', async () => {
     site.json.set('/policy.json', { uiLanguage: 'en' });
