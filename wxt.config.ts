@@ -1,24 +1,78 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type UserManifest } from 'wxt';
+import { FIREFOX_EXTENSION_ID } from './utils/extension-ids';
 
 // Public half of the signing key: it fixes the extension ID (kncpofkhcggbomfiiagidabljfiifemb) on every
 // machine, which admins need for policy and force-install. The private key is never committed.
 const MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAzVVNygXQ6h2rzJL/3fnP4pveorv90ZdNeFzr14zOX47E+YD7aW+cnxmVnuizw9KTSKMUKRBXsQCiu7w8piu2UlS3d0FTDTZJvx2IcBbnMXl+MgooQwJF+kJHiViA0BlaJB+FvKla1d5HmgOCuKPh+o7U9NVKVazOx8fC/qjebyFShllYuHbbPySDfCuhe5WsJqUhXA4P9ReukTo++5/RUuqGBvZQlRSsLCDhijFCICJthxKIiRHmILMMcot6LadvFD/YyBGxxkNUJ2dJLYHF45AjHrVEJeE+cvnE2d22pcyHopxmtQFnEFQfdwdKcWJK9fYON5hWLw7bUegrMqRC6QIDAQAB';
 
+// Firefox 140 (an ESR) is the first to read `data_collection_permissions`; it also has everything else we
+// use in MV3 (storage.session, scripting, host permissions granted at install, sidebarAction). docs/firefox.md.
+const FIREFOX_MIN_VERSION = '140.0';
+
+/** What every browser gets. The side panel page becomes `side_panel` (Chrome, Edge) or `sidebar_action` (Firefox). */
+const identity = {
+  name: '__MSG_extName__',
+  description: '__MSG_extDescription__',
+  default_locale: 'ja',
+} satisfies UserManifest;
+
+const access = {
+  // Local gateways (LiteLLM or Ollama on the same PC) and the tests; any other gateway origin is asked
+  // for at run time, exactly, with one click.
+  host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+  optional_host_permissions: ['https://*/*', 'http://*/*'],
+  action: { default_title: '__MSG_extName__' },
+  // Model output is untrusted: our pages load no remote images, frames or plugins. connect-src stays open,
+  // because the gateway is whatever origin the organisation runs.
+  content_security_policy: {
+    extension_pages:
+      "script-src 'self'; object-src 'none'; img-src 'self' data:; media-src 'none'; frame-src 'none'; base-uri 'none'",
+  },
+} satisfies UserManifest;
+
+const chromium = {
+  ...identity,
+  key: MANIFEST_KEY,
+  permissions: ['storage', 'contextMenus', 'sidePanel', 'activeTab', 'scripting', 'alarms'],
+  // Chrome and Edge read the enterprise policy against this schema (generated from utils/settings/schema.ts).
+  storage: { managed_schema: 'managed_schema.json' },
+  ...access,
+} satisfies UserManifest;
+
+const firefox = {
+  ...identity,
+  // No `sidePanel` (the sidebar needs no permission); `contextMenus` is Firefox's alias of `menus` and keeps
+  // `browser.contextMenus` working. Firefox reads policy from policies.json, so there is no managed_schema.
+  permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
+  ...access,
+  browser_specific_settings: {
+    gecko: {
+      id: FIREFOX_EXTENSION_ID,
+      strict_min_version: FIREFOX_MIN_VERSION,
+      // What reaches the organisation's gateway when staff use it: selected page text and their own
+      // chat messages. Nothing goes to us.
+      data_collection_permissions: { required: ['websiteContent', 'personalCommunications'] },
+    },
+  },
+} satisfies UserManifest;
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
-    name: '__MSG_extName__',
-    description: '__MSG_extDescription__',
-    default_locale: 'ja',
-    key: MANIFEST_KEY,
-    permissions: ['storage', 'contextMenus', 'sidePanel', 'activeTab', 'scripting', 'alarms'],
-    // Chrome and Edge read the enterprise policy against this schema (generated from utils/settings/schema.ts).
-    storage: { managed_schema: 'managed_schema.json' },
-    // Local gateways (LiteLLM or Ollama on the same PC) and the tests; any other gateway origin is asked
-    // for at run time, exactly, with one click.
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: '__MSG_extName__' },
+  // Firefox gets MV3 too: the same `action`, `scripting` and (optional) host permissions as Chrome; WXT's MV2
+  // conversion would drop `optional_host_permissions`, which the gateway permission button needs.
+  manifestVersion: 3,
+  manifest: ({ browser }) => (browser === 'firefox' ? firefox : chromium),
+  zip: {
+    // The sources zip is for Firefox's reviewers: what `npm ci && npm run build:firefox` needs, nothing else.
+    excludeSources: [
+      'test/**',
+      'bench/**',
+      'test-results/**',
+      'docs/*.png',
+      '**/*.pem',
+      '**/*.zip',
+      '**/*.xpi',
+    ],
   },
 });

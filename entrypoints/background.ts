@@ -16,6 +16,7 @@ import {
   watchEffectiveSettings,
   writePolicyUrlCache,
 } from '../utils/policy/storage';
+import { openSidePanel, openSidePanelFromToolbar } from '../utils/side-panel';
 
 const POLICY_URL_ALARM = 'policy-url';
 const RETENTION_ALARM = 'history-retention';
@@ -50,7 +51,7 @@ function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tab
   if (!action || tab?.id === undefined) return;
   const tabId = tab.id;
   // Outside a real gesture (the end-to-end tests call this directly) the browser refuses; the job still waits.
-  browser.sidePanel.open({ tabId }).catch(() => undefined);
+  openSidePanel(tabId).catch(() => undefined);
   void prepareJob(action, info, tab, tabId);
 }
 
@@ -129,7 +130,7 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener(onMenuClicked);
   // The toolbar button opens the side panel too.
-  browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  openSidePanelFromToolbar().catch(() => undefined);
   listenForMessages({ 'claim-job': (message) => claimJob(message.windowId) });
   // The end-to-end tests cannot click a native menu headless; they call the very function the click calls.
   // Only code running inside this worker can reach it; web pages and our other pages cannot.
