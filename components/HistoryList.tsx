@@ -1,49 +1,88 @@
+import { useEffect, useRef } from 'react';
+import { useVirtualWindow } from '../hooks/useVirtualWindow';
 import type { ConversationRecord } from '../utils/history/db';
+import type { Snippet } from '../utils/history/text';
+import { Highlighted } from './Highlighted';
 
-interface Props {
-  conversations: ConversationRecord[];
-  emptyText: string;
-  deleteLabel: string;
-  statusLabel(status: ConversationRecord['status']): string | undefined;
-  formatDate(timestamp: number): string;
-  onOpen(id: string): void;
-  onDelete(id: string): void;
+export const HISTORY_ROW_HEIGHT = 68;
+
+export interface HistoryRow {
+  conversation: ConversationRecord;
+  title: Snippet;
+  snippet?: Snippet;
 }
 
-export function HistoryList({
-  conversations,
-  emptyText,
-  deleteLabel,
-  statusLabel,
-  formatDate,
-  onOpen,
-  onDelete,
-}: Props) {
-  if (conversations.length === 0) return <p className="empty">{emptyText}</p>;
+interface Props {
+  rows: HistoryRow[];
+  hasMore: boolean;
+  emptyText: string;
+  selected: ReadonlySet<string>;
+  labels: { delete: string; select(title: string): string };
+  statusLabel(status: ConversationRecord['status']): string | undefined;
+  kindLabel(conversation: ConversationRecord): string;
+  formatDate(timestamp: number): string;
+  onNeedMore(): void;
+  onOpen(id: string): void;
+  onDelete(id: string): void;
+  onToggle(id: string): void;
+}
+
+/** Conversations as fixed-height rows; only the rows on screen are in the DOM. */
+export function HistoryList({ rows, hasMore, emptyText, selected, labels, onNeedMore, ...props }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const { first, last, onScroll } = useVirtualWindow(container, rows.length, HISTORY_ROW_HEIGHT);
+
+  // The next page is asked for while the last loaded rows are still a screen away.
+  useEffect(() => {
+    if (hasMore && last >= rows.length - 10) onNeedMore();
+  }, [hasMore, last, rows.length, onNeedMore]);
+
+  if (rows.length === 0) return <p className="empty history-empty">{emptyText}</p>;
   return (
-    <ul className="history-list">
-      {conversations.map((conversation) => {
-        const status = statusLabel(conversation.status);
-        return (
-          <li key={conversation.id}>
-            <button type="button" className="history-open" onClick={() => onOpen(conversation.id)}>
-              <span className="history-title">{conversation.title}</span>
-              <span className="history-meta">
-                {formatDate(conversation.updatedAt)} · {conversation.model}
-                {status && <span className={`badge badge-${conversation.status}`}>{status}</span>}
-              </span>
-            </button>
-            <button
-              type="button"
-              className="history-delete"
-              aria-label={`${deleteLabel}: ${conversation.title}`}
-              onClick={() => onDelete(conversation.id)}
+    <div ref={container} className="history-scroll" onScroll={onScroll}>
+      <ul className="history-rows" style={{ height: rows.length * HISTORY_ROW_HEIGHT }}>
+        {rows.slice(first, last).map((row, offset) => {
+          const { conversation } = row;
+          const status = props.statusLabel(conversation.status);
+          return (
+            <li
+              key={conversation.id}
+              className="history-row"
+              style={{ top: (first + offset) * HISTORY_ROW_HEIGHT, height: HISTORY_ROW_HEIGHT }}
             >
-              {deleteLabel}
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+              <input
+                type="checkbox"
+                checked={selected.has(conversation.id)}
+                aria-label={labels.select(conversation.title)}
+                onChange={() => props.onToggle(conversation.id)}
+              />
+              <button type="button" className="history-open" onClick={() => props.onOpen(conversation.id)}>
+                <span className="history-title">
+                  <Highlighted {...row.title} />
+                </span>
+                {row.snippet && (
+                  <span className="history-snippet">
+                    <Highlighted {...row.snippet} />
+                  </span>
+                )}
+                <span className="history-meta">
+                  {props.formatDate(conversation.updatedAt)} · {props.kindLabel(conversation)} ·{' '}
+                  {conversation.model}
+                  {status && <span className={`badge badge-${conversation.status}`}>{status}</span>}
+                </span>
+              </button>
+              <button
+                type="button"
+                className="history-delete"
+                aria-label={`${labels.delete}: ${conversation.title}`}
+                onClick={() => props.onDelete(conversation.id)}
+              >
+                {labels.delete}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

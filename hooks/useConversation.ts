@@ -6,6 +6,7 @@ import { streamReply, toModelMessages } from '../utils/conversation/stream-reply
 import type { GatewayError } from '../utils/gateway/errors';
 import { withPermissionCause } from '../utils/gateway/permission';
 import type { ConversationRecord, MessageRecord } from '../utils/history/db';
+import { HistoryWriteError } from '../utils/history/errors';
 import {
   deleteConversation,
   deleteMessage,
@@ -27,8 +28,8 @@ export interface ConversationState {
   streamingId: string | null;
   /** Why an answer failed or stopped, by message id (not stored: the status is). */
   errors: Record<string, GatewayError>;
-  /** A history write failed: the answer on screen is kept, the user is told. */
-  saveProblem: string | null;
+  /** A history write failed (a full disk is told apart): the answer on screen is kept, the user is told. */
+  saveProblem: { quota: boolean; detail: string } | null;
 }
 
 const EMPTY: ConversationState = {
@@ -98,7 +99,10 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
       } catch (error) {
         setState((current) => ({
           ...current,
-          saveProblem: error instanceof Error ? error.message : String(error),
+          saveProblem: {
+            quota: error instanceof HistoryWriteError && error.kind === 'quota',
+            detail: error instanceof Error ? error.message : String(error),
+          },
         }));
       }
     });

@@ -2,15 +2,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ChatInput } from '../../components/ChatInput';
 import { GuidelineGate } from '../../components/GuidelineGate';
-import { HistoryList } from '../../components/HistoryList';
 import { ModelPicker } from '../../components/ModelPicker';
 import { Notice } from '../../components/Notice';
+import { PiiReview } from '../../components/PiiReview';
 import { TemplatePicker } from '../../components/TemplatePicker';
 import { TipsPanel } from '../../components/TipsPanel';
 import { useConversation } from '../../hooks/useConversation';
 import { useGuideline } from '../../hooks/useGuideline';
-import { useHistoryList } from '../../hooks/useHistoryList';
 import { usePanelJobs } from '../../hooks/usePanelJobs';
+import { usePiiGate } from '../../hooks/usePiiGate';
 import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettings';
 import {
   gatewayOriginPattern,
@@ -27,6 +27,13 @@ import {
   modelForAction,
 } from '../../utils/settings/target';
 import { ConversationView } from './ConversationView';
+import { HistoryView } from './HistoryView';
+
+const PATTERN_PROBLEM_MESSAGES = {
+  invalid: 'pii_patternInvalid',
+  unsafe: 'pii_patternUnsafe',
+  'timed-out': 'pii_patternTimedOut',
+} as const;
 
 export function App() {
   const loaded = useSettings();
@@ -37,7 +44,7 @@ export function App() {
   const guideline = useGuideline(settings?.guideline);
   const conversation = useConversation(settings, language, t);
   const [draft, setDraft] = useState('');
-  const history = useHistoryList();
+  const pii = usePiiGate(settings?.pii);
   const [model, setModel] = useState('');
   const [view, setView] = useState<'conversation' | 'history'>('conversation');
   const [job, setJob] = useState<PanelJob | null>(null);
@@ -81,8 +88,13 @@ export function App() {
     if (!waitingJob || !settings || !model || guideline.mustAccept) return;
     setWaitingJob(null);
     setJob(waitingJob);
-    void conversation.startAction(waitingJob, modelForAction(settings, waitingJob.action, model));
-  }, [waitingJob, settings, model, guideline.mustAccept, conversation.startAction]);
+    const actionModel = modelForAction(settings, waitingJob.action, model);
+    pii.screen(
+      waitingJob.text,
+      [],
+      (outgoing) => void conversation.startAction(waitingJob, actionModel, outgoing),
+    );
+  }, [waitingJob, settings, model, guideline.mustAccept, conversation.startAction, pii.screen]);
 
   if (!loaded || !settings) return null;
   const configured = isGatewayConfigured(settings);
@@ -159,14 +171,46 @@ export function App() {
         </Notice>
       )}
       {problem && <Notice tone="error">{t(problem)}</Notice>}
+      {pii.lastScreening?.decision === 'redact' && pii.lastScreening.actionable.length > 0 && (
+        <Notice tone="info">{t('pii_redacted', String(pii.lastScreening.actionable.length))}</Notice>
+      )}
+      {pii.lastScreening?.patternProblems.map((problem) => (
+        <Notice key={problem.name} tone="warning">
+          {t(PATTERN_PROBLEM_MESSAGES[problem.kind], problem.name)}
+        </Notice>
+      ))}
       {conversation.state.saveProblem && (
-        <Notice tone="warning">{t('historySaveFailed', conversation.state.saveProblem)}</Notice>
+        <Notice tone="warning">
+          {conversation.state.saveProblem.quota
+            ? t('historyQuotaExceeded')
+            : t('historySaveFailed', conversation.state.saveProblem.detail)}
+        </Notice>
       )}
 
       <TipsPanel title={t('tipsTitle')} tips={settings.tips} />
 
       <main className="panel-main">
-        {guideline.mustAccept ? (
+        {pii.review ? (
+          <PiiReview
+            text={pii.review.text}
+            findings={pii.review.screening.findings}
+            language={language}
+            blocked={pii.review.screening.decision === 'block'}
+            labels={{
+              title: t('pii_reviewTitle'),
+              intro: t('pii_reviewIntro'),
+              found: t('pii_foundList'),
+              publicInfo: t('pii_publicInfo'),
+              blocked: t('pii_blocked'),
+              sendAnyway: t('pii_sendAnyway'),
+              redactAndSend: t('pii_redactAndSend'),
+              cancel: t('pii_cancel'),
+            }}
+            onSendAnyway={pii.review.sendAnyway}
+            onRedactAndSend={pii.review.redactAndSend}
+            onCancel={pii.review.cancel}
+          />
+        ) : guideline.mustAccept ? (
           <GuidelineGate
             title={settings.guideline.title || t('guidelineDefaultTitle')}
             url={settings.guideline.url}
@@ -181,14 +225,9 @@ export function App() {
             onAccept={() => void guideline.accept()}
           />
         ) : view === 'history' ? (
-          <HistoryList
-            conversations={history}
-            emptyText={t('historyEmpty')}
-            deleteLabel={t('deleteConversation')}
-            statusLabel={(status) => (status === 'complete' ? undefined : t(`status_${status}`))}
-            formatDate={(timestamp) =>
-              new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(timestamp)
-            }
+          <HistoryView
+            t={t}
+            language={language}
             onOpen={(id) => {
               setJob(null);
               void conversation.open(id).then(() => setView('conversation'));
@@ -235,7 +274,13 @@ export function App() {
         inputRef={inputRef}
         onSend={(text) => {
           setView('conversation');
-          void conversation.sendChat(text, model);
+          pii.screen(
+            text,
+            conversation.state.conversation?.piiMapping ?? [],
+            (outgoing) => void conversation.sendChat(text, model, outgoing),
+            // Cancelled: the message goes back into the box to be edited.
+            () => setDraft(text),
+          );
         }}
         onStop={conversation.stop}
       />

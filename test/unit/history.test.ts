@@ -60,7 +60,7 @@ describe('the history database', () => {
       request.onerror = () => reject(request.error);
     });
     try {
-      expect([...raw.objectStoreNames].sort()).toEqual(['conversations', 'messages']);
+      expect([...raw.objectStoreNames].sort()).toEqual(['conversations', 'messages', 'searchIndex']);
     } finally {
       raw.close();
     }

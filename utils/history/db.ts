@@ -1,5 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ActionId } from '../actions/types';
+import type { PiiReplacement } from '../pii/redact';
+import type { SearchIndexRecord } from './index-format';
+import { addSearchIndex } from './migrations/v1-to-v2';
 
 /** `complete` answers finished; `interrupted` ones were stopped, dropped or are still being written. */
 export type EntryStatus = 'complete' | 'interrupted' | 'error';
@@ -16,6 +19,11 @@ export interface ConversationRecord {
   /** The text the action was run on, exactly as selected. */
   input?: string;
   translateTarget?: string;
+  /**
+   * Placeholders that stood in for personal data in what the model saw, with the originals: kept on this
+   * PC only, so answers are shown with the real values.
+   */
+  piiMapping?: PiiReplacement[];
   /** System prompt, resent with every follow-up in this conversation. */
   system: string;
   status: EntryStatus;
@@ -41,6 +49,8 @@ export interface MessageRecord {
 export class HistoryDatabase extends Dexie {
   conversations!: EntityTable<ConversationRecord, 'id'>;
   messages!: EntityTable<MessageRecord, 'id'>;
+  /** The search index, derived from the two tables above (see index-format.ts); never exported. */
+  searchIndex!: EntityTable<SearchIndexRecord, 'key'>;
 
   constructor() {
     super('tatakidai');
@@ -48,6 +58,7 @@ export class HistoryDatabase extends Dexie {
       conversations: 'id, updatedAt, kind',
       messages: 'id, [conversationId+createdAt]',
     });
+    this.version(2).stores({ searchIndex: 'key' }).upgrade(addSearchIndex);
   }
 }
 

@@ -1,0 +1,181 @@
+import Dexie from 'dexie';
+import { db } from './db';
+import {
+  buildSegment,
+  DOC_PREFIX,
+  docKey,
+  emptyMeta,
+  type IndexMeta,
+  META_KEY,
+  type PendingDoc,
+  pendingDoc,
+  SEGMENT_PREFIX,
+  SEGMENT_SIZE,
+  type SegmentRecord,
+  segmentKey,
+  segmentNewest,
+} from './index-format';
+
+/*
+ * Keeping the index in step with the history. Every function here runs inside the caller's read-write
+ * transaction over conversations, messages and searchIndex, so a write and its index entry land together
+ * or not at all.
+ */
+
+function prefixRange(prefix: string) {
+  return db.searchIndex.where('key').between(prefix, `${prefix}\uffff`);
+}
+
+async function readMeta(): Promise<IndexMeta> {
+  const record = await db.searchIndex.get(META_KEY);
+  return record && record.key === META_KEY ? record : emptyMeta();
+}
+
+async function pendingDocs(): Promise<PendingDoc[]> {
+  return (await prefixRange(DOC_PREFIX).toArray()).filter(
+    (record): record is PendingDoc => 'grams' in record,
+  );
+}
+
+/** Turns the pending conversations into one segment. */
+async function compact(meta: IndexMeta): Promise<void> {
+  const pending = (await pendingDocs()).sort((a, b) => a.updatedAt - b.updatedAt);
+  await db.searchIndex.put(buildSegment(segmentKey(meta.nextSegment, pending), pending));
+  await db.searchIndex.bulkDelete(pending.map((doc) => doc.key));
+  meta.nextSegment += 1;
+}
+
+/**
+ * Re-reads one conversation with its messages and indexes it again (or forgets it once deleted). `change`,
+ * the change that made this necessary, is issued together with the reads: requests in a transaction run in
+ * order, so the reads see it, and the whole costs two round trips to IndexedDB instead of five.
+ */
+export async function reindexConversation(conversationId: string, change?: Promise<unknown>): Promise<void> {
+  const key = docKey(conversationId);
+  const [, meta, conversation, messages, pendingCount] = await Promise.all([
+    change,
+    readMeta(),
+    db.conversations.get(conversationId),
+    db.messages
+      .where('[conversationId+createdAt]')
+      .between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey])
+      .toArray(),
+    prefixRange(DOC_PREFIX).count(),
+  ]);
+  meta.generation += 1;
+  // Older copies inside segments are dropped when a search finds no conversation behind them.
+  const write = conversation
+    ? db.searchIndex.put(pendingDoc(conversation, messages))
+    : db.searchIndex.delete(key);
+  await Promise.all([write, db.searchIndex.put(meta)]);
+  if (pendingCount >= SEGMENT_SIZE) {
+    await compact(meta);
+    await db.searchIndex.put(meta);
+  }
+}
+
+/** After a prune: segments holding only conversations older than the cutoff are dropped whole. */
+export async function forgetOlderThan(cutoff: number, deletedIds: readonly string[]): Promise<void> {
+  const meta = await readMeta();
+  await db.searchIndex.bulkDelete(deletedIds.map(docKey));
+  const keys = await prefixRange(SEGMENT_PREFIX).primaryKeys();
+  await db.searchIndex.bulkDelete(keys.filter((key) => segmentNewest(key) < cutoff));
+  meta.generation += 1;
+  await db.searchIndex.put(meta);
+}
+
+export async function clearSearchIndex(): Promise<void> {
+  const meta = await readMeta();
+  await db.searchIndex.clear();
+  // Segment numbers keep counting: a panel still holding old segments in memory never mistakes a new one.
+  const fresh: IndexMeta = { ...emptyMeta(), generation: meta.generation + 1, nextSegment: meta.nextSegment };
+  await db.searchIndex.put(fresh);
+}
+
+// ---- Reading: an in-memory copy of the index, refreshed when its generation changes. ----
+
+export interface IndexSnapshot {
+  generation: number;
+  segments: SegmentRecord[];
+  pending: PendingDoc[];
+  /** The newest indexed `updatedAt` of every conversation: older copies in older segments are ignored. */
+  latest: Map<string, number>;
+}
+
+let cached: IndexSnapshot | null = null;
+let loading: Promise<IndexSnapshot> | null = null;
+
+async function load(previous: IndexSnapshot | null): Promise<IndexSnapshot> {
+  return db.transaction('r', db.searchIndex, async () => {
+    const meta = await readMeta();
+    if (previous && previous.generation === meta.generation) return previous;
+    const keys = (await prefixRange(SEGMENT_PREFIX).primaryKeys()).sort();
+    const known = new Map(previous?.segments.map((segment) => [segment.key, segment]));
+    const missing = keys.filter((key) => !known.has(key as SegmentRecord['key']));
+    const fetched = await db.searchIndex.bulkGet(missing);
+    for (const record of fetched) if (record && 'ids' in record) known.set(record.key, record);
+    const segments = keys
+      .map((key) => known.get(key as SegmentRecord['key']))
+      .filter((segment): segment is SegmentRecord => segment !== undefined);
+    const pending = await pendingDocs();
+    const latest = new Map<string, number>();
+    const note = (id: string, updatedAt: number) => {
+      if ((latest.get(id) ?? Number.NEGATIVE_INFINITY) < updatedAt) latest.set(id, updatedAt);
+    };
+    for (const segment of segments) {
+      for (let at = 0; at < segment.ids.length; at += 1)
+        note(segment.ids[at] ?? '', segment.updatedAt[at] ?? 0);
+    }
+    for (const doc of pending) note(doc.id, doc.updatedAt);
+    return { generation: meta.generation, segments, pending, latest };
+  });
+}
+
+/**
+ * The index, loaded into memory on first use (about 1 byte per bigram per conversation) and reloaded
+ * in part when another write changed it. Call early (e.g. when the history opens) to warm it.
+ */
+export async function loadSearchIndex(): Promise<IndexSnapshot> {
+  if (loading) return loading;
+  loading = load(cached).then(
+    (snapshot) => {
+      cached = snapshot;
+      loading = null;
+      return snapshot;
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Drops the in-memory copy (tests, and after the database was deleted). */
+export function forgetLoadedIndex(): void {
+  cached = null;
+}
+
+/** Indexes many conversations at once (import): full segments are built directly, the rest stays pending. */
+export async function indexMany(docs: readonly PendingDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  const meta = await readMeta();
+  const pending = await pendingDocs();
+  const byId = new Map(pending.map((doc) => [doc.id, doc]));
+  for (const doc of docs) byId.set(doc.id, doc);
+  const all = [...byId.values()].sort((a, b) => a.updatedAt - b.updatedAt);
+  await db.searchIndex.bulkDelete(pending.map((doc) => doc.key));
+  while (all.length >= SEGMENT_SIZE) {
+    const docs = all.splice(0, SEGMENT_SIZE);
+    await db.searchIndex.put(buildSegment(segmentKey(meta.nextSegment, docs), docs));
+    meta.nextSegment += 1;
+  }
+  await db.searchIndex.bulkPut(all);
+  meta.generation += 1;
+  await db.searchIndex.put(meta);
+}
+
+/** Changes with every history write: lets a live query notice that a search should run again. */
+export async function indexGeneration(): Promise<number> {
+  return (await readMeta()).generation;
+}

@@ -1,0 +1,187 @@
+import Dexie from 'dexie';
+import { type ConversationRecord, db, type MessageRecord } from './db';
+import {
+  containsAll,
+  hasBit,
+  KIND_KEYS,
+  type KindKey,
+  matchingBitmap,
+  searchableFields,
+} from './index-format';
+import { type IndexSnapshot, loadSearchIndex } from './search-index';
+import { bigrams, fold, matchRanges, queryTerms, type Snippet, snippetAround } from './text';
+
+export interface HistoryFilters {
+  /** `chat` or one action. */
+  kind?: KindKey;
+  model?: string;
+  /** Last used at or after (ms since epoch). */
+  from?: number;
+  /** Last used before (ms since epoch). */
+  to?: number;
+}
+
+export interface HistoryHit {
+  conversation: ConversationRecord;
+  /** The title with the query terms marked. */
+  title: Snippet;
+  /** Where in the page title, the input or the messages the terms were found, if not only in the title. */
+  snippet?: Snippet;
+}
+
+export interface HistorySearch {
+  terms: string[];
+  /** Every term is shorter than 2 characters: nothing was searched. */
+  tooShort: boolean;
+  /** Conversations the index says may match (an upper bound: each is checked before it is shown). */
+  candidates: number;
+  /** The next ranked hits: conversations whose title or page title holds every term first, newest first. */
+  nextPage(size: number, signal?: AbortSignal): Promise<HistoryHit[]>;
+  readonly done: boolean;
+}
+
+interface Candidate {
+  id: string;
+  updatedAt: number;
+  titleHit: boolean;
+}
+
+export const MIN_TERM_LENGTH = 2;
+
+function passes(filters: HistoryFilters, kind: number, model: string | undefined, updatedAt: number) {
+  if (filters.kind !== undefined && KIND_KEYS[kind] !== filters.kind) return false;
+  if (filters.model !== undefined && model !== filters.model) return false;
+  if (filters.from !== undefined && updatedAt < filters.from) return false;
+  if (filters.to !== undefined && updatedAt >= filters.to) return false;
+  return true;
+}
+
+/** Every conversation the index says contains all `grams` and passes the filters, newest copy only. */
+function candidatesFrom(index: IndexSnapshot, grams: Uint32Array, filters: HistoryFilters): Candidate[] {
+  const found: Candidate[] = [];
+  const seen = new Set<string>();
+  const take = (id: string, updatedAt: number, titleHit: boolean) => {
+    if (index.latest.get(id) !== updatedAt || seen.has(id)) return;
+    seen.add(id);
+    found.push({ id, updatedAt, titleHit });
+  };
+  for (const segment of index.segments) {
+    const size = segment.ids.length;
+    const body = grams.length > 0 ? matchingBitmap(segment.body, size, grams) : null;
+    if (grams.length > 0 && !body) continue;
+    const title = grams.length > 0 ? matchingBitmap(segment.title, size, grams) : null;
+    for (let ordinal = 0; ordinal < size; ordinal += 1) {
+      if (body && !hasBit(body, ordinal)) continue;
+      const updatedAt = segment.updatedAt[ordinal] ?? 0;
+      const model = segment.modelNames[segment.models[ordinal] ?? 0];
+      if (!passes(filters, segment.kinds[ordinal] ?? 0, model, updatedAt)) continue;
+      take(segment.ids[ordinal] ?? '', updatedAt, title !== null && hasBit(title, ordinal));
+    }
+  }
+  for (const doc of index.pending) {
+    if (grams.length > 0 && !containsAll(doc.grams, grams)) continue;
+    if (!passes(filters, doc.kind, doc.model, doc.updatedAt)) continue;
+    take(doc.id, doc.updatedAt, grams.length > 0 && containsAll(doc.titleGrams, grams));
+  }
+  found.sort((a, b) => Number(b.titleHit) - Number(a.titleHit) || b.updatedAt - a.updatedAt);
+  return found;
+}
+
+function allTermsIn(texts: readonly string[], terms: readonly string[]): boolean {
+  return terms.every((term) => texts.some((text) => text.includes(term)));
+}
+
+/**
+ * Loads candidates for checking. Messages are read only for conversations whose title, page title and input
+ * do not already hold every term: most action results are settled without them.
+ */
+async function loadCandidates(ids: readonly string[], terms: readonly string[]) {
+  return db.transaction('r', db.conversations, db.messages, async () => {
+    const conversations = await db.conversations.bulkGet([...ids]);
+    return Promise.all(
+      conversations.map(async (conversation) => {
+        if (!conversation) return undefined;
+        const own = searchableFields(conversation, []);
+        const settled = allTermsIn([...own.title, ...own.body].map(fold), terms);
+        const messages: MessageRecord[] = settled
+          ? []
+          : await db.messages
+              .where('[conversationId+createdAt]')
+              .between([conversation.id, Dexie.minKey], [conversation.id, Dexie.maxKey])
+              .toArray();
+        return { conversation, messages };
+      }),
+    );
+  });
+}
+
+/** Checks a candidate against the real text (bigrams can match where the words do not) and marks it up. */
+function toHit(
+  conversation: ConversationRecord,
+  messages: readonly MessageRecord[],
+  terms: readonly string[],
+): HistoryHit | undefined {
+  const title = { text: conversation.title, ranges: matchRanges(conversation.title, terms) };
+  if (terms.length === 0) return { conversation, title };
+  const fields = searchableFields(conversation, messages);
+  const originals = [...fields.title, ...fields.body];
+  const folded = originals.map(fold);
+  if (!allTermsIn(folded, terms)) return undefined;
+  // The snippet comes from the first place after the title that holds a term.
+  const at = folded.findIndex((text, index) => index > 0 && terms.some((term) => text.includes(term)));
+  const source = originals[at];
+  return { conversation, title, snippet: source === undefined ? undefined : snippetAround(source, terms) };
+}
+
+/**
+ * Searches the history. Each term (split on spaces) must occur, anywhere in the title, page title, input or
+ * messages, Japanese without spaces included ("議会答弁" finds "令和7年第3回定例会の議会答弁案").
+ * With no query, lists what passes the filters, newest first.
+ */
+export async function searchHistory(
+  query: string,
+  filters: HistoryFilters = {},
+  signal?: AbortSignal,
+): Promise<HistorySearch> {
+  const terms = queryTerms(query);
+  const tooShort = terms.length > 0 && terms.every((term) => term.length < MIN_TERM_LENGTH);
+  const grams = bigrams(terms.join(' '));
+  const index = await loadSearchIndex();
+  signal?.throwIfAborted();
+  const candidates = tooShort ? [] : candidatesFrom(index, grams, filters);
+  let cursor = 0;
+  return {
+    terms,
+    tooShort,
+    candidates: candidates.length,
+    get done() {
+      return cursor >= candidates.length;
+    },
+    async nextPage(size, pageSignal) {
+      const hits: HistoryHit[] = [];
+      while (hits.length < size && cursor < candidates.length) {
+        const chunk = candidates.slice(cursor, cursor + size - hits.length);
+        cursor += chunk.length;
+        const loaded = await loadCandidates(
+          chunk.map((candidate) => candidate.id),
+          terms,
+        );
+        pageSignal?.throwIfAborted();
+        for (const entry of loaded) {
+          const hit = entry && toHit(entry.conversation, entry.messages, terms);
+          if (hit) hits.push(hit);
+        }
+      }
+      return hits;
+    },
+  };
+}
+
+/** Models that occur in the history, for the model filter. */
+export async function modelsInHistory(): Promise<string[]> {
+  const index = await loadSearchIndex();
+  const names = new Set<string>();
+  for (const segment of index.segments) for (const name of segment.modelNames) names.add(name);
+  for (const doc of index.pending) names.add(doc.model);
+  return [...names].sort();
+}
