@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { applyGatewayPreset, GATEWAY_PRESETS, presetPlaceholders } from '../../utils/gateway/presets';
+import { DEFAULT_SETTINGS, type GatewaySettings, settingsSchema } from '../../utils/settings/schema';
+
+const gatewayShape = settingsSchema.shape.gateway.shape;
+
+function examples(preset: (typeof GATEWAY_PRESETS)[number]): Record<string, string> {
+  return Object.fromEntries(Object.entries(preset.placeholders).map(([name, doc]) => [name, doc.example]));
+}
+
+function staffGateway(): GatewaySettings {
+  const gateway = structuredClone(DEFAULT_SETTINGS.gateway);
+  gateway.auth = { header: 'x-old', scheme: 'Token', source: 'policy', value: 'sk-yaita-org-0001' };
+  gateway.headers = { 'x-portkey-provider': 'openai' };
+  return gateway;
+}
+
+describe('gateway presets', () => {
+  it('offers LiteLLM, Portkey, Azure OpenAI, API Management, Cloudflare and OpenRouter, each once', () => {
+    const ids = GATEWAY_PRESETS.map((preset) => preset.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([
+      'litellm',
+      'portkey',
+      'azure-openai',
+      'azure-api-management',
+      'cloudflare-ai-gateway',
+      'openrouter',
+    ]);
+  });
+
+  describe.each(GATEWAY_PRESETS.map((preset) => [preset.name, preset] as const))('%s', (_, preset) => {
+    it('holds only values the settings schema accepts for each gateway field', () => {
+      const { gateway } = preset;
+      expect(gatewayShape.apiFormat.safeParse(gateway.apiFormat).success).toBe(true);
+      expect(gatewayShape.auth.shape.header.safeParse(gateway.auth.header).success).toBe(true);
+      expect(gatewayShape.auth.shape.scheme.safeParse(gateway.auth.scheme).success).toBe(true);
+      expect(gatewayShape.headers.safeParse(gateway.headers).success).toBe(true);
+      expect(gatewayShape.userAttribution.safeParse(gateway.userAttribution).success).toBe(true);
+      const filled = applyGatewayPreset(staffGateway(), preset, examples(preset));
+      if (!filled.ok) throw new Error(`missing ${filled.missing.join(', ')}`);
+      expect(gatewayShape.baseUrl.safeParse(filled.gateway.baseUrl).success).toBe(true);
+    });
+
+    it('fills in to a complete, valid settings object an administrator could save', () => {
+      const filled = applyGatewayPreset(DEFAULT_SETTINGS.gateway, preset, examples(preset));
+      if (!filled.ok) throw new Error(`missing ${filled.missing.join(', ')}`);
+      expect(settingsSchema.shape.gateway.parse(filled.gateway)).toEqual(filled.gateway);
+      expect(settingsSchema.safeParse({ ...DEFAULT_SETTINGS, gateway: filled.gateway }).success).toBe(true);
+      for (const text of [filled.gateway.baseUrl, ...Object.values(filled.gateway.headers)]) {
+        expect(text).not.toMatch(/[{}]/);
+      }
+    });
+
+    it('documents every placeholder it uses, with an example, and uses every one it documents', () => {
+      expect(presetPlaceholders(preset).sort()).toEqual(Object.keys(preset.placeholders).sort());
+      for (const doc of Object.values(preset.placeholders)) {
+        expect(doc.ja && doc.en && doc.example).toBeTruthy();
+      }
+    });
+
+    it('explains itself in Japanese and English and says where its facts come from', () => {
+      expect(preset.note.ja).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+      expect(preset.note.en).toMatch(/^[\x20-\x7e…]+$/);
+      expect(preset.docs.length).toBeGreaterThan(0);
+      for (const url of preset.docs) expect(new URL(url).protocol).toBe('https:');
+    });
+  });
+
+  it('keeps where the key comes from, and replaces what belonged to the previous gateway', () => {
+    const azure = GATEWAY_PRESETS.find((preset) => preset.id === 'azure-openai');
+    if (!azure) throw new Error('no Azure OpenAI preset');
+    const applied = applyGatewayPreset(staffGateway(), azure, { resource: ' yaita-aoai ' });
+    expect(applied).toEqual({
+      ok: true,
+      gateway: {
+        baseUrl: 'https://yaita-aoai.openai.azure.com/openai/v1',
+        apiFormat: 'openai',
+        auth: { header: 'api-key', scheme: '', source: 'policy', value: 'sk-yaita-org-0001' },
+        headers: {},
+        userAttribution: { header: '', bodyUser: false },
+      },
+    });
+  });
+
+  it('names the placeholders still to be filled instead of saving a URL with braces in it', () => {
+    const apim = GATEWAY_PRESETS.find((preset) => preset.id === 'azure-api-management');
+    if (!apim) throw new Error('no API Management preset');
+    expect(applyGatewayPreset(staffGateway(), apim, { apimName: 'yaita-apim', apiPath: '  ' })).toEqual({
+      ok: false,
+      missing: ['apiPath'],
+    });
+  });
+});
