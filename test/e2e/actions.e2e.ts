@@ -238,13 +238,35 @@ describe('side-panel chat and history', () => {
   });
 });
 
+/** Complete answers as stored in the extension's own IndexedDB `tatakidai`. */
+async function storedAnswers(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('tatakidai');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('messages').objectStore('messages').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            const messages = request.result as { role: string; status: string; content: string }[];
+            resolve(
+              messages.filter((m) => m.role === 'assistant' && m.status === 'complete').map((m) => m.content),
+            );
+          };
+        };
+      }),
+  );
+}
+
 describe('the installed extension', () => {
   it('keeps history across a browser restart', async () => {
     gateway.setReply('通知文のたたき台です。');
     const box = panel.getByRole('textbox', { name: /メッセージ/ });
     await box.fill('粗大ごみ収集日の変更を知らせる通知文');
     await box.press('Enter');
-    await expect.poll(() => panel.getByRole('button', { name: '送信' }).count(), { timeout: 15_000 }).toBe(1);
+    // Closing the browser the instant the answer ends could beat the last write; wait until it is stored.
+    await expect.poll(() => storedAnswers(panel), { timeout: 15_000 }).toContain('通知文のたたき台です。');
 
     await extension.close({ keepProfile: true });
     extension = await launchExtension({ profile: extension.profile });
