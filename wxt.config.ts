@@ -27,7 +27,8 @@ const access = {
   // because the gateway is whatever origin the organisation runs.
   content_security_policy: {
     extension_pages:
-      "script-src 'self'; object-src 'none'; img-src 'self' data:; media-src 'none'; frame-src 'none'; base-uri 'none'",
+      "script-src 'self'; object-src 'none'; base-uri 'none'; img-src 'self' data:; media-src 'none'; font-src 'self'; " +
+      "style-src 'self'; frame-src 'none'; worker-src 'self'; form-action 'none'",
   },
 } satisfies UserManifest;
 

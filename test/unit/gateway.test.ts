@@ -431,3 +431,53 @@ describe('what gateways say in their own ways', () => {
     expect(error?.detail).toContain('Rate limit reached');
   });
 });
+
+describe('the key stays with the gateway', () => {
+  const target = (format: ApiFormat, apiKey: string): GatewayTarget => ({
+    baseUrl: gateway.url,
+    apiFormat: format,
+    apiKey,
+    authHeader: '',
+    authScheme: '',
+    headers: {},
+  });
+
+  it.each(FORMATS)(
+    '$format: a redirect to another origin is refused, so the key and text never go there',
+    async ({ format, model, key }) => {
+      const { createServer } = await import('node:http');
+      const hits: string[] = [];
+      const elsewhere = createServer((request, response) => {
+        hits.push(String(request.headers['x-api-key'] ?? request.headers.authorization ?? ''));
+        response.writeHead(200).end('{}');
+      });
+      await new Promise<void>((done) => elsewhere.listen(0, '127.0.0.1', done));
+      const address = elsewhere.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      try {
+        gateway.failNext({
+          status: 307,
+          headers: { location: `http://127.0.0.1:${port}/v1/steal` },
+          body: '',
+        });
+        const received = await receive(
+          streamChat(target(format, key), { ...REQUEST, model }, new AbortController().signal),
+        );
+        expect(received.error?.kind).toBe('network');
+        expect(hits).toEqual([]);
+      } finally {
+        await new Promise<void>((done) => elsewhere.close(() => done()));
+      }
+    },
+  );
+
+  it.each(FORMATS)('$format: a 401 that echoes the key shows it masked', async ({ format, model, key }) => {
+    gateway.failNext({ status: 401, body: { error: { message: `Invalid key in header: Bearer ${key}` } } });
+    const received = await receive(
+      streamChat(target(format, key), { ...REQUEST, model }, new AbortController().signal),
+    );
+    expect(received.error?.kind).toBe('auth');
+    expect(received.error?.detail).not.toContain(key);
+    expect(received.error?.detail).toContain('••••••');
+  });
+});

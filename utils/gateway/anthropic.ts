@@ -90,6 +90,8 @@ export async function* streamAnthropic(
     apiKey: 'configured-per-request',
     defaultHeaders: requestHeaders(target),
     dangerouslyAllowBrowser: true,
+    // A redirect to another origin would carry the key and the text there: only the gateway may have them.
+    fetchOptions: { redirect: 'error' },
     maxRetries: 0,
     logLevel: 'off',
   });

@@ -3,8 +3,7 @@ import { GatewayError } from './errors';
 import { streamOpenAI } from './openai';
 import type { Delta, GatewayRequest, GatewayTarget } from './types';
 
-/** One answer, streamed in the target's API format. Everything it throws is a `GatewayError`. */
-export function streamChat(
+function streamInFormat(
   target: GatewayTarget,
   request: GatewayRequest,
   signal: AbortSignal,
@@ -14,6 +13,30 @@ export function streamChat(
       return streamOpenAI(target, request, signal);
     case 'anthropic':
       return streamAnthropic(target, request, signal);
+  }
+}
+
+/** Some gateways echo the auth header back in their error text: it must never reach the screen. */
+function withoutKey(error: GatewayError, apiKey: string): GatewayError {
+  if (apiKey.length < 4 || !error.detail.includes(apiKey)) return error;
+  return new GatewayError(
+    error.kind,
+    error.detail.split(apiKey).join('••••••'),
+    error.status,
+    error.retryAfterMs,
+  );
+}
+
+/** One answer, streamed in the target's API format. Everything it throws is a `GatewayError`. */
+export async function* streamChat(
+  target: GatewayTarget,
+  request: GatewayRequest,
+  signal: AbortSignal,
+): AsyncIterable<Delta> {
+  try {
+    yield* streamInFormat(target, request, signal);
+  } catch (caught) {
+    throw caught instanceof GatewayError ? withoutKey(caught, target.apiKey) : caught;
   }
 }
 
