@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type ConversationRecord, db, type MessageRecord } from '../../utils/history/db';
+import { db } from '../../utils/history/db';
 import {
   deleteConversation,
   deleteMessage,
@@ -9,35 +9,9 @@ import {
   saveConversation,
   saveMessage,
 } from '../../utils/history/store';
+import { conversation, JUNE_2_MORNING, message } from './history-fixtures';
 
-const JUNE_2_MORNING = Date.UTC(2025, 5, 2, 0, 30);
 const MINUTE = 60_000;
-
-function conversation(
-  overrides: Partial<ConversationRecord> & Pick<ConversationRecord, 'id'>,
-): ConversationRecord {
-  return {
-    kind: 'action',
-    action: 'summarize',
-    title: '要約する: 令和7年度 住民税の納付について',
-    model: 'gpt-4.1-mini',
-    pageUrl: 'https://www.city.example.lg.jp/kurashi/zei/juminzei.html',
-    pageTitle: '住民税の納付について｜〇〇市',
-    input: '令和7年度の住民税（普通徴収）の第1期納付期限は6月30日です。',
-    system: 'You help staff of a Japanese municipal office draft and check documents.',
-    status: 'complete',
-    createdAt: JUNE_2_MORNING,
-    updatedAt: JUNE_2_MORNING,
-    ...overrides,
-  };
-}
-
-function message(
-  overrides: Partial<MessageRecord> &
-    Pick<MessageRecord, 'id' | 'conversationId' | 'role' | 'content' | 'createdAt'>,
-): MessageRecord {
-  return { model: 'gpt-4.1-mini', status: 'complete', updatedAt: overrides.createdAt, ...overrides };
-}
 
 beforeEach(async () => {
   await db.transaction('rw', db.conversations, db.messages, async () => {
