@@ -131,9 +131,7 @@ describe('a policy URL that fails keeps the last good copy and says why', () => 
     handlers.set('/tatakidai/policy.json', () => {
       // Never answers: the intranet server is hung.
     });
-    const started = performance.now();
     const second = await fetchPolicyUrl(first.url, first, { timeoutMs: 200 });
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(second.body).toEqual(POLICY_2025_09);
     expect(second.error).toMatch(/^no answer within/);
   });
