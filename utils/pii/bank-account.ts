@@ -1,5 +1,5 @@
-import { hasContextAfter, hasContextBefore } from './context';
-import type { Detector, Span } from './types';
+import { hasContextAfter, hasContextBefore, spansWhere } from './context';
+import type { Detector } from './types';
 
 /** Japanese bank account numbers are 7 digits (branch and bank codes are not personal). */
 const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[0-9]{7}(?![0-9A-Za-z]|-[0-9])/g;
@@ -12,16 +12,12 @@ export const bankAccount: Detector = {
   id: 'bank-account',
   label: { ja: '口座番号', en: 'Bank account number' },
   severity: 'high',
-  find(text) {
-    const spans: Span[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (hasContextAfter(text, end, UNIT_AFTER, 2)) continue;
-      if (hasContextBefore(text, start, CONTEXT, 25) || hasContextAfter(text, end, CONTEXT, 8)) {
-        spans.push({ start, end });
-      }
-    }
-    return spans;
-  },
+  find: (text) =>
+    spansWhere(
+      text,
+      CANDIDATE,
+      (_match, start, end) =>
+        !hasContextAfter(text, end, UNIT_AFTER, 2) &&
+        (hasContextBefore(text, start, CONTEXT, 25) || hasContextAfter(text, end, CONTEXT, 8)),
+    ),
 };

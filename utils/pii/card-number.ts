@@ -1,5 +1,5 @@
-import { continuesSpacedDigits, digitsOf } from './context';
-import type { Detector, Span } from './types';
+import { continuesSpacedDigits, digitsOf, spansWhere } from './context';
+import type { Detector } from './types';
 
 /** 13–19 digits with at most one space or hyphen between any two. */
 const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z]|-[0-9])/g;
@@ -30,15 +30,10 @@ export const cardNumber: Detector = {
   id: 'card-number',
   label: { ja: 'カード番号', en: 'Payment card number' },
   severity: 'high',
-  find(text) {
-    const spans: Span[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (match[0].includes(' ') && continuesSpacedDigits(text, start, end)) continue;
+  find: (text) =>
+    spansWhere(text, CANDIDATE, (match, start, end) => {
+      if (match[0].includes(' ') && continuesSpacedDigits(text, start, end)) return false;
       const digits = digitsOf(match[0]);
-      if (hasIssuerPrefix(digits) && passesLuhn(digits)) spans.push({ start, end });
-    }
-    return spans;
-  },
+      return hasIssuerPrefix(digits) && passesLuhn(digits);
+    }),
 };

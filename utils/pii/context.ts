@@ -1,3 +1,4 @@
+import type { Span } from './types';
 /** True when a word matching `words` appears within `window` characters before `index`. */
 export function hasContextBefore(text: string, index: number, words: RegExp, window: number): boolean {
   return words.test(text.slice(Math.max(0, index - window), index));
@@ -21,4 +22,19 @@ export function continuesSpacedDigits(text: string, start: number, end: number):
 /** Digits only: `0287-43-1111` → `0287431111`. */
 export function digitsOf(text: string): string {
   return text.replace(/[^0-9]/g, '');
+}
+
+/** The spans of every match of `candidate` that `keep` accepts: the loop each detector would otherwise repeat. */
+export function spansWhere(
+  text: string,
+  candidate: RegExp,
+  keep: (match: RegExpExecArray, start: number, end: number) => boolean,
+): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(candidate)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (keep(match, start, end)) spans.push({ start, end });
+  }
+  return spans;
 }

@@ -1,5 +1,5 @@
-import { continuesSpacedDigits, digitsOf } from './context';
-import type { Detector, Span } from './types';
+import { continuesSpacedDigits, digitsOf, spansWhere } from './context';
+import type { Detector } from './types';
 
 /** 13 digits, plain or written 1-4-4-4 as in the 国税庁 publication site. */
 const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[1-9]([ -]?)[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g;
@@ -22,14 +22,12 @@ export const corporateNumber: Detector = {
   id: 'corporate-number',
   label: { ja: '法人番号', en: 'Corporate Number' },
   severity: 'info',
-  find(text) {
-    const spans: Span[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (match[1] === ' ' && continuesSpacedDigits(text, start, end)) continue;
-      if (isValidCorporateNumber(digitsOf(match[0]))) spans.push({ start, end });
-    }
-    return spans;
-  },
+  find: (text) =>
+    spansWhere(
+      text,
+      CANDIDATE,
+      (match, start, end) =>
+        !(match[1] === ' ' && continuesSpacedDigits(text, start, end)) &&
+        isValidCorporateNumber(digitsOf(match[0])),
+    ),
 };

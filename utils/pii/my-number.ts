@@ -1,5 +1,5 @@
-import { continuesSpacedDigits, digitsOf } from './context';
-import type { Detector, Span } from './types';
+import { continuesSpacedDigits, digitsOf, spansWhere } from './context';
+import type { Detector } from './types';
 
 /** 12 digits, optionally grouped 4-4-4 by one kind of separator; not part of a longer number or code. */
 const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[0-9]{4}([ -]?)[0-9]{4}\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g;
@@ -22,14 +22,11 @@ export const myNumber: Detector = {
   id: 'my-number',
   label: { ja: 'マイナンバー', en: 'Individual Number (My Number)' },
   severity: 'high',
-  find(text) {
-    const spans: Span[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (match[1] === ' ' && continuesSpacedDigits(text, start, end)) continue;
-      if (isValidMyNumber(digitsOf(match[0]))) spans.push({ start, end });
-    }
-    return spans;
-  },
+  find: (text) =>
+    spansWhere(
+      text,
+      CANDIDATE,
+      (match, start, end) =>
+        !(match[1] === ' ' && continuesSpacedDigits(text, start, end)) && isValidMyNumber(digitsOf(match[0])),
+    ),
 };

@@ -1,5 +1,5 @@
-import { continuesSpacedDigits, digitsOf } from './context';
-import type { Detector, Span } from './types';
+import { continuesSpacedDigits, digitsOf, spansWhere } from './context';
+import type { Detector } from './types';
 
 /**
  * Up to three digit groups with hyphens, spaces or parentheses between them, optionally after +81 or an
@@ -35,14 +35,11 @@ export const phone: Detector = {
   id: 'phone',
   label: { ja: '電話番号', en: 'Phone number' },
   severity: 'high',
-  find(text) {
-    const spans: Span[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (match[0].includes(' ') && continuesSpacedDigits(text, start, end)) continue;
-      if (isPlausible(match)) spans.push({ start, end });
-    }
-    return spans;
-  },
+  find: (text) =>
+    spansWhere(
+      text,
+      CANDIDATE,
+      (match, start, end) =>
+        !(match[0].includes(' ') && continuesSpacedDigits(text, start, end)) && isPlausible(match),
+    ),
 };
