@@ -1,82 +1,39 @@
-import { type ComponentProps, createContext, memo, useContext, useMemo, useRef } from 'react';
-import ReactMarkdown, { type Components, type UrlTransform } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import { splitMarkdownBlocks } from '../utils/markdown-blocks';
+import { lazy, Suspense } from 'react';
 
-// Model output is untrusted. Raw HTML stays text (react-markdown's default without rehype-raw), and only
-// absolute web and mail URLs survive: relative ones would resolve to chrome-extension:// pages.
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+type View = typeof import('./MarkdownView').MarkdownView;
 
-const safeUrl: UrlTransform = (url) => {
-  if (!URL.canParse(url)) return null;
-  const parsed = new URL(url);
-  // The parsed href, so the browser opens exactly the URL that was checked.
-  return SAFE_PROTOCOLS.has(parsed.protocol) ? parsed.href : null;
-};
+/*
+ * The markdown parser is a large part of the panel's code and nothing needs it until an answer is shown:
+ * it is loaded when the panel is idle (`preloadMarkdown`) or on first use. Until then the answer shows as
+ * plain text, so nothing is ever blank.
+ */
+let loadedView: View | null = null;
+let loading: Promise<void> | null = null;
 
-/** An image inside a link becomes plain text: an `<a>` may not contain another `<a>`. */
-const InsideLink = createContext(false);
-
-function Link({ href, children }: ComponentProps<'a'>) {
-  // No href means safeUrl refused the URL: show the link text only.
-  if (!href) return <span className="md-link-text">{children}</span>;
-  return (
-    <InsideLink value={true}>
-      <a href={href} target="_blank" rel="noopener noreferrer">
-        {children}
-      </a>
-    </InsideLink>
-  );
+export function preloadMarkdown(): Promise<void> {
+  loading ??= import('./MarkdownView').then((module) => {
+    loadedView = module.MarkdownView;
+  });
+  return loading;
 }
 
-/** Never an `<img>`: a remote image would load (and report to its server) without the user asking. */
-function Image({ src, alt }: ComponentProps<'img'>) {
-  const insideLink = useContext(InsideLink);
-  const url = typeof src === 'string' ? src : '';
-  const label = alt || url;
-  if (!url || insideLink) return <span className="md-image">{label}</span>;
-  return (
-    <a className="md-image" href={url} target="_blank" rel="noopener noreferrer">
-      {label}
-    </a>
-  );
-}
+const LazyView = lazy(() => preloadMarkdown().then(() => ({ default: loadedView ?? PlainText })));
 
-/** Wide tables scroll inside the narrow side panel instead of widening it. */
-function Table({ children }: ComponentProps<'table'>) {
-  return (
-    <div className="md-table">
-      <table>{children}</table>
-    </div>
-  );
-}
-
-const components: Components = { a: Link, img: Image, table: Table };
-const remarkPlugins = [remarkGfm];
-
-const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
-  return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} urlTransform={safeUrl} components={components}>
-      {text}
-    </ReactMarkdown>
-  );
-});
-
-/** Renders a model answer; while it streams, only the last (growing) block renders again. */
-export function Markdown({ text }: { text: string }) {
-  // A cache, not state: any earlier split is a valid hint, so a render React throws away does no harm.
-  const previousBlocks = useRef<string[]>([]);
-  const blocks = useMemo(() => {
-    const split = splitMarkdownBlocks(text, previousBlocks.current);
-    previousBlocks.current = split;
-    return split;
-  }, [text]);
+function PlainText({ text }: { text: string }) {
   return (
     <div className="markdown">
-      {blocks.map((block, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a block's position is its identity while text is appended
-        <MarkdownBlock key={index} text={block} />
-      ))}
+      <p className="md-plain">{text}</p>
     </div>
+  );
+}
+
+/** Renders a model answer as Markdown, safely (see MarkdownView). */
+export function Markdown({ text }: { text: string }) {
+  const Loaded = loadedView;
+  if (Loaded) return <Loaded text={text} />;
+  return (
+    <Suspense fallback={<PlainText text={text} />}>
+      <LazyView text={text} />
+    </Suspense>
   );
 }

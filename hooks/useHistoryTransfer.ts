@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { ConversationRecord } from '../utils/history/db';
 import { HistoryWriteError } from '../utils/history/errors';
 import { exportHistory, exportToJson, exportToMarkdown } from '../utils/history/export';
-import { type ImportProblem, importHistoryFile } from '../utils/history/import';
+import type { ImportProblem } from '../utils/history/import';
 import { deleteAllHistory } from '../utils/history/store';
 import type { Translator, UiLanguage } from '../utils/i18n';
 
@@ -100,6 +100,8 @@ export function useHistoryTransfer(t: Translator, language: UiLanguage) {
   const importFile = useCallback(
     (file: Blob) =>
       run(async () => {
+        // Loaded when needed: the import's validation schema is not needed to open the panel.
+        const { importHistoryFile } = await import('../utils/history/import');
         const outcome = await importHistoryFile(file, language);
         if (!outcome.ok) return { tone: 'error', text: problemText(outcome.problem, t) };
         const counts = [outcome.added, outcome.updated, outcome.kept].map(String);

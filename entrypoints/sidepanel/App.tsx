@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ChatInput } from '../../components/ChatInput';
 import { GuidelineGate } from '../../components/GuidelineGate';
+import { preloadMarkdown } from '../../components/Markdown';
 import { ModelPicker } from '../../components/ModelPicker';
 import { Notice } from '../../components/Notice';
 import { PiiReview } from '../../components/PiiReview';
@@ -12,6 +13,7 @@ import { useGuideline } from '../../hooks/useGuideline';
 import { usePanelJobs } from '../../hooks/usePanelJobs';
 import { usePiiGate } from '../../hooks/usePiiGate';
 import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettings';
+import { preloadGatewayFormat } from '../../utils/gateway/index';
 import {
   gatewayOriginPattern,
   hasGatewayPermission,
@@ -20,11 +22,13 @@ import {
 import type { MessageKey } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
 import { explainPolicyProblem } from '../../utils/policy/explain';
+import type { ApiFormat } from '../../utils/settings/schema';
 import {
   availableModels,
   defaultModelId,
   isGatewayConfigured,
   modelForAction,
+  usedApiFormats,
 } from '../../utils/settings/target';
 import { ConversationView } from './ConversationView';
 import { HistoryView } from './HistoryView';
@@ -63,6 +67,17 @@ export function App() {
     const models = availableModels(settings, modelsForced);
     if (!models.some((entry) => entry.id === model)) setModel(defaultModelId(settings));
   }, [settings, model, modelsForced]);
+
+  // What an answer needs is loaded once the panel is on screen and idle, not before it can paint.
+  const formats = settings ? usedApiFormats(settings, modelsForced).join() : '';
+  useEffect(() => {
+    if (!formats) return;
+    const idle = requestIdleCallback(() => {
+      void preloadMarkdown();
+      for (const format of formats.split(',')) preloadGatewayFormat(format as ApiFormat);
+    });
+    return () => cancelIdleCallback(idle);
+  }, [formats]);
 
   const baseUrl = settings?.gateway.baseUrl ?? '';
   useEffect(() => {

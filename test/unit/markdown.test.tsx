@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/react';
 import type { Options } from 'react-markdown';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Markdown } from '../../components/Markdown';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Markdown, preloadMarkdown } from '../../components/Markdown';
 
 // Records which block texts react-markdown renders, to prove completed blocks are skipped while streaming.
 const renderedBlocks = vi.hoisted((): string[] => []);
@@ -16,6 +16,9 @@ vi.mock('react-markdown', async (importOriginal) => {
     },
   };
 });
+
+// The panel loads the parser when idle; these tests look at it once it is there.
+beforeAll(() => preloadMarkdown());
 
 beforeEach(() => {
   renderedBlocks.length = 0;

@@ -1,19 +1,27 @@
-import { streamAnthropic } from './anthropic';
 import { GatewayError } from './errors';
-import { streamOpenAI } from './openai';
 import type { Delta, GatewayRequest, GatewayTarget } from './types';
 
-function streamInFormat(
+/**
+ * Each SDK is loaded the first time its format is used: together they are most of the panel's code, and
+ * the panel must open fast. The panel asks for them when idle (`preloadGatewayFormat`), so the first answer
+ * does not wait for them either.
+ */
+const ADAPTERS = {
+  openai: () => import('./openai').then((module) => module.streamOpenAI),
+  anthropic: () => import('./anthropic').then((module) => module.streamAnthropic),
+} as const;
+
+export function preloadGatewayFormat(format: GatewayTarget['apiFormat']): void {
+  void ADAPTERS[format]().catch(() => undefined);
+}
+
+async function* streamInFormat(
   target: GatewayTarget,
   request: GatewayRequest,
   signal: AbortSignal,
 ): AsyncIterable<Delta> {
-  switch (target.apiFormat) {
-    case 'openai':
-      return streamOpenAI(target, request, signal);
-    case 'anthropic':
-      return streamAnthropic(target, request, signal);
-  }
+  const stream = await ADAPTERS[target.apiFormat]();
+  yield* stream(target, request, signal);
 }
 
 /** Some gateways echo the auth header back in their error text: it must never reach the screen. */

@@ -7,6 +7,9 @@ import { pendingDoc } from './index-format';
 import { indexMany } from './search-index';
 import { messagesOf } from './store';
 
+// Named one by one: indexing `z.locales` by a variable would bundle all of zod's 40-odd languages.
+const LOCALE_ERRORS = { ja: z.locales.ja, en: z.locales.en } as const;
+
 /** Larger files are refused before they are read: a side panel should not parse half a gigabyte. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
@@ -66,7 +69,7 @@ export function validateHistoryFile(
   if (header.version !== EXPORT_VERSION) {
     return { ok: false, problem: { kind: 'unsupported-version', version: String(header.version) } };
   }
-  const result = historyExportSchema.safeParse(value, { error: z.locales[language]().localeError });
+  const result = historyExportSchema.safeParse(value, { error: LOCALE_ERRORS[language]().localeError });
   if (!result.success) {
     const issues = result.error.issues.slice(0, 5).map((issue) => ({
       path: issue.path.map(String).join('.'),

@@ -1,6 +1,6 @@
 import type { ActionId } from '../actions/types';
 import type { GatewayTarget } from '../gateway/types';
-import type { ModelEntry, Settings } from './schema';
+import type { ApiFormat, ModelEntry, Settings } from './schema';
 
 /**
  * The models the picker offers. When the administrator lists models, only those; otherwise the user's
@@ -49,4 +49,12 @@ export function requestUser(settings: Settings): string | undefined {
 
 export function isGatewayConfigured(settings: Settings): boolean {
   return settings.gateway.baseUrl.trim() !== '' && defaultModelId(settings) !== '';
+}
+
+/** The API formats the offered models are served in (the gateway's own first). */
+export function usedApiFormats(settings: Settings, modelsForced = false): ApiFormat[] {
+  const formats = availableModels(settings, modelsForced).map(
+    (model) => gatewayTargetFor(settings, model.id).apiFormat,
+  );
+  return [...new Set([settings.gateway.apiFormat, ...formats])];
 }
