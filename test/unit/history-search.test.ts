@@ -7,6 +7,7 @@ import { forgetLoadedIndex } from '../../utils/history/search-index';
 import {
   deleteAllHistory,
   deleteConversation,
+  indexNow,
   saveConversation,
   saveMessage,
 } from '../../utils/history/store';
@@ -153,6 +154,7 @@ describe('searching the history', () => {
         }),
       );
     }
+    await indexNow();
     expect(await db.searchIndex.where('key').startsWith('seg:').count()).toBe(1);
     expect(await titles('児童手当')).toEqual(['児童手当の相談']);
     await saveConversation(
@@ -161,5 +163,47 @@ describe('searching the history', () => {
     expect(await titles('児童手当')).toEqual([]);
     expect(await titles('介護保険')).toEqual(['介護保険の申請']);
     expect((await searchHistory('')).candidates).toBe(SEGMENT_SIZE + 3);
+  });
+});
+
+describe('indexing after writes', () => {
+  const unindexed = () => db.searchIndex.where('key').startsWith('new:').count();
+  const pending = () => db.searchIndex.where('key').startsWith('doc:').count();
+
+  it('indexes a streamed answer once, however many times it was written', async () => {
+    await saveConversation(conversation({ id: 'c-mado', title: '窓口の案内' }));
+    for (const sofar of ['転入届は', '転入届は14日以内に', '転入届は14日以内に市民課へ']) {
+      await saveMessage(
+        message({
+          id: 'm-answer',
+          conversationId: 'c-mado',
+          role: 'assistant',
+          content: sofar,
+          createdAt: JUNE_2_MORNING,
+        }),
+      );
+    }
+    expect(await unindexed()).toBe(1);
+    expect(await pending()).toBe(0);
+    await indexNow();
+    expect(await unindexed()).toBe(0);
+    expect(await pending()).toBe(1);
+    expect(await titles('市民課')).toEqual(['窓口の案内']);
+  });
+
+  it('finds what was written just before the panel closed, without waiting for the indexer', async () => {
+    await saveConversation(conversation({ id: 'c-hoiku', title: '保育園の入園申込' }));
+    // A new panel: nothing in memory, the write only marked.
+    forgetLoadedIndex();
+    expect(await titles('入園')).toEqual(['保育園の入園申込']);
+    expect(await unindexed()).toBe(0);
+  });
+
+  it('forgets a conversation deleted before it was indexed', async () => {
+    await saveConversation(conversation({ id: 'c-gomi', title: '粗大ごみの出し方' }));
+    await deleteConversation('c-gomi');
+    await indexNow();
+    expect(await pending()).toBe(0);
+    expect(await titles('粗大ごみ')).toEqual([]);
   });
 });

@@ -65,14 +65,28 @@ export interface SegmentRecord {
   title: PostingTable;
 }
 
-export type SearchIndexRecord = IndexMeta | PendingDoc | SegmentRecord;
+/**
+ * A conversation written since it was last indexed. Written in the same transaction as the history write
+ * (a blind put, no reads), so the write stays cheap and a crash before indexing loses nothing: whoever
+ * next indexes or searches picks it up.
+ */
+export interface UnindexedMark {
+  key: `new:${string}`;
+}
+
+export type SearchIndexRecord = IndexMeta | PendingDoc | SegmentRecord | UnindexedMark;
 
 export const META_KEY = 'meta';
 export const DOC_PREFIX = 'doc:';
 export const SEGMENT_PREFIX = 'seg:';
+export const UNINDEXED_PREFIX = 'new:';
 
 export function docKey(conversationId: string): PendingDoc['key'] {
   return `doc:${conversationId}`;
+}
+
+export function unindexedKey(conversationId: string): UnindexedMark['key'] {
+  return `new:${conversationId}`;
 }
 
 /**

@@ -11,15 +11,20 @@ import {
   pendingDoc,
   SEGMENT_PREFIX,
   SEGMENT_SIZE,
+  type SearchIndexRecord,
   type SegmentRecord,
   segmentKey,
   segmentNewest,
+  UNINDEXED_PREFIX,
+  unindexedKey,
 } from './index-format';
 
 /*
- * Keeping the index in step with the history. Every function here runs inside the caller's read-write
- * transaction over conversations, messages and searchIndex, so a write and its index entry land together
- * or not at all.
+ * Keeping the index in step with the history. A history write only marks its conversation as unindexed,
+ * in the write's own transaction; `indexUnindexed` then indexes every marked conversation at once, a
+ * moment later (a streamed answer is written every 500 ms: it is indexed once, not at every write) and,
+ * at the latest, before the next search reads the index. The functions below that take no transaction of
+ * their own run inside the caller's read-write transaction over conversations, messages and searchIndex.
  */
 
 function prefixRange(prefix: string) {
@@ -74,6 +79,54 @@ export async function reindexConversation(conversationId: string, change?: Promi
   }
 }
 
+/** Marks a conversation for indexing; costs one small blind write in the caller's transaction. */
+export function markUnindexed(conversationId: string): Promise<unknown> {
+  return db.searchIndex.put({ key: unindexedKey(conversationId) });
+}
+
+/**
+ * Indexes every conversation marked since the last run, in one transaction: each is read once, however many
+ * times it was written. Returns how many there were.
+ */
+export async function indexUnindexed(): Promise<number> {
+  return db.transaction('rw', db.conversations, db.messages, db.searchIndex, async () => {
+    const marks = await prefixRange(UNINDEXED_PREFIX).primaryKeys();
+    if (marks.length === 0) return 0;
+    const ids = marks.map((key) => String(key).slice(UNINDEXED_PREFIX.length));
+    const [meta, conversations, messages, pendingCount] = await Promise.all([
+      readMeta(),
+      db.conversations.bulkGet(ids),
+      Promise.all(
+        ids.map((id) =>
+          db.messages
+            .where('[conversationId+createdAt]')
+            .between([id, Dexie.minKey], [id, Dexie.maxKey])
+            .toArray(),
+        ),
+      ),
+      prefixRange(DOC_PREFIX).count(),
+    ]);
+    const docs: PendingDoc[] = [];
+    const gone: string[] = [];
+    ids.forEach((id, at) => {
+      const conversation = conversations[at];
+      if (conversation) docs.push(pendingDoc(conversation, messages[at] ?? []));
+      else gone.push(docKey(id));
+    });
+    meta.generation += 1;
+    await Promise.all([
+      db.searchIndex.bulkPut(docs),
+      db.searchIndex.bulkDelete([...gone, ...marks] as SearchIndexRecord['key'][]),
+      db.searchIndex.put(meta),
+    ]);
+    if (pendingCount + docs.length >= SEGMENT_SIZE) {
+      await compact(meta);
+      await db.searchIndex.put(meta);
+    }
+    return marks.length;
+  });
+}
+
 /** After a prune: segments holding only conversations older than the cutoff are dropped whole. */
 export async function forgetOlderThan(cutoff: number, deletedIds: readonly string[]): Promise<void> {
   const meta = await readMeta();
@@ -97,9 +150,32 @@ export async function clearSearchIndex(): Promise<void> {
 export interface IndexSnapshot {
   generation: number;
   segments: SegmentRecord[];
+  /**
+   * Per segment, a bitmap of the conversations whose copy there is the one to search: a conversation
+   * changed since its segment was built has a newer copy in a later segment or among the pending ones.
+   */
+  live: Uint8Array[];
+  /** Conversations indexed since the last segment: always the newest copy. */
   pending: PendingDoc[];
-  /** The newest indexed `updatedAt` of every conversation: older copies in older segments are ignored. */
-  latest: Map<string, number>;
+}
+
+/** Marks, newest first, which copy of each conversation counts: pending ones, then later segments first. */
+function liveBitmaps(segments: readonly SegmentRecord[], pending: readonly PendingDoc[]): Uint8Array[] {
+  const claimed = new Set(pending.map((doc) => doc.id));
+  const live: Uint8Array[] = [];
+  for (let at = segments.length - 1; at >= 0; at -= 1) {
+    const ids = segments[at]?.ids ?? [];
+    const bitmap = new Uint8Array(Math.ceil(ids.length / 8));
+    // Within a segment, later ordinals are newer.
+    for (let ordinal = ids.length - 1; ordinal >= 0; ordinal -= 1) {
+      const id = ids[ordinal] ?? '';
+      if (claimed.has(id)) continue;
+      claimed.add(id);
+      bitmap[ordinal >> 3] = (bitmap[ordinal >> 3] ?? 0) | (1 << (ordinal & 7));
+    }
+    live[at] = bitmap;
+  }
+  return live;
 }
 
 let cached: IndexSnapshot | null = null;
@@ -118,36 +194,37 @@ async function load(previous: IndexSnapshot | null): Promise<IndexSnapshot> {
       .map((key) => known.get(key as SegmentRecord['key']))
       .filter((segment): segment is SegmentRecord => segment !== undefined);
     const pending = await pendingDocs();
-    const latest = new Map<string, number>();
-    const note = (id: string, updatedAt: number) => {
-      if ((latest.get(id) ?? Number.NEGATIVE_INFINITY) < updatedAt) latest.set(id, updatedAt);
-    };
-    for (const segment of segments) {
-      for (let at = 0; at < segment.ids.length; at += 1)
-        note(segment.ids[at] ?? '', segment.updatedAt[at] ?? 0);
-    }
-    for (const doc of pending) note(doc.id, doc.updatedAt);
-    return { generation: meta.generation, segments, pending, latest };
+    return { generation: meta.generation, segments, live: liveBitmaps(segments, pending), pending };
   });
+}
+
+async function hasUnindexed(): Promise<boolean> {
+  return (await prefixRange(UNINDEXED_PREFIX).limit(1).primaryKeys()).length > 0;
 }
 
 /**
  * The index, loaded into memory on first use (about 1 byte per bigram per conversation) and reloaded
- * in part when another write changed it. Call early (e.g. when the history opens) to warm it.
+ * in part when another write changed it. Conversations written but not yet indexed are indexed first, so
+ * a search always sees every write. Call early (e.g. when the history opens) to warm it.
  */
 export async function loadSearchIndex(): Promise<IndexSnapshot> {
   if (loading) return loading;
-  loading = load(cached).then(
-    (snapshot) => {
-      cached = snapshot;
-      loading = null;
-      return snapshot;
-    },
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
+  const indexFirst = async () => {
+    if (await hasUnindexed()) await indexUnindexed();
+  };
+  loading = indexFirst()
+    .then(() => load(cached))
+    .then(
+      (snapshot) => {
+        cached = snapshot;
+        loading = null;
+        return snapshot;
+      },
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
   return loading;
 }
 

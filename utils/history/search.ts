@@ -56,35 +56,72 @@ function passes(filters: HistoryFilters, kind: number, model: string | undefined
   return true;
 }
 
-/** Every conversation the index says contains all `grams` and passes the filters, newest copy only. */
+/** Newest first; sorted only if a list arrived out of order (imported old conversations can do that). */
+function newestFirst(list: Candidate[], ordered: boolean): Candidate[] {
+  return ordered ? list : list.sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/**
+ * Every conversation the index says contains all `grams` and passes the filters, newest copy only: title
+ * hits first, then newest first. Sources are walked newest first (pending, then later segments, then later
+ * ordinals), so the lists usually come out in order and need no sort.
+ */
 function candidatesFrom(index: IndexSnapshot, grams: Uint32Array, filters: HistoryFilters): Candidate[] {
-  const found: Candidate[] = [];
-  const seen = new Set<string>();
-  const take = (id: string, updatedAt: number, titleHit: boolean) => {
-    if (index.latest.get(id) !== updatedAt || seen.has(id)) return;
-    seen.add(id);
-    found.push({ id, updatedAt, titleHit });
+  const titled: Candidate[] = [];
+  const others: Candidate[] = [];
+  let titledOrdered = true;
+  let othersOrdered = true;
+  const filtered =
+    filters.kind !== undefined ||
+    filters.model !== undefined ||
+    filters.from !== undefined ||
+    filters.to !== undefined;
+  const add = (id: string, updatedAt: number, titleHit: boolean) => {
+    const list = titleHit ? titled : others;
+    const last = list.at(-1);
+    if (last && last.updatedAt < updatedAt) {
+      if (titleHit) titledOrdered = false;
+      else othersOrdered = false;
+    }
+    list.push({ id, updatedAt, titleHit });
   };
-  for (const segment of index.segments) {
+
+  const pending = index.pending
+    .filter(
+      (doc) =>
+        (grams.length === 0 || containsAll(doc.grams, grams)) &&
+        (!filtered || passes(filters, doc.kind, doc.model, doc.updatedAt)),
+    )
+    .sort((a, b) => b.updatedAt - a.updatedAt);
+  for (const doc of pending)
+    add(doc.id, doc.updatedAt, grams.length > 0 && containsAll(doc.titleGrams, grams));
+
+  for (let at = index.segments.length - 1; at >= 0; at -= 1) {
+    const segment = index.segments[at];
+    const live = index.live[at];
+    if (!segment || !live) continue;
     const size = segment.ids.length;
-    const body = grams.length > 0 ? matchingBitmap(segment.body, size, grams) : null;
-    if (grams.length > 0 && !body) continue;
-    const title = grams.length > 0 ? matchingBitmap(segment.title, size, grams) : null;
-    for (let ordinal = 0; ordinal < size; ordinal += 1) {
-      if (body && !hasBit(body, ordinal)) continue;
-      const updatedAt = segment.updatedAt[ordinal] ?? 0;
-      const model = segment.modelNames[segment.models[ordinal] ?? 0];
-      if (!passes(filters, segment.kinds[ordinal] ?? 0, model, updatedAt)) continue;
-      take(segment.ids[ordinal] ?? '', updatedAt, title !== null && hasBit(title, ordinal));
+    const body = grams.length > 0 ? matchingBitmap(segment.body, size, grams) : live;
+    if (!body) continue;
+    let title: Uint8Array | null | undefined;
+    for (let byte = live.length - 1; byte >= 0; byte -= 1) {
+      const bits = (body[byte] ?? 0) & (live[byte] ?? 0);
+      if (bits === 0) continue;
+      for (let bit = 7; bit >= 0; bit -= 1) {
+        if ((bits & (1 << bit)) === 0) continue;
+        const ordinal = byte * 8 + bit;
+        const updatedAt = segment.updatedAt[ordinal] ?? 0;
+        if (filtered) {
+          const model = segment.modelNames[segment.models[ordinal] ?? 0];
+          if (!passes(filters, segment.kinds[ordinal] ?? 0, model, updatedAt)) continue;
+        }
+        // The title postings are read only for segments with a match.
+        if (title === undefined) title = grams.length > 0 ? matchingBitmap(segment.title, size, grams) : null;
+        add(segment.ids[ordinal] ?? '', updatedAt, title !== null && hasBit(title, ordinal));
+      }
     }
   }
-  for (const doc of index.pending) {
-    if (grams.length > 0 && !containsAll(doc.grams, grams)) continue;
-    if (!passes(filters, doc.kind, doc.model, doc.updatedAt)) continue;
-    take(doc.id, doc.updatedAt, grams.length > 0 && containsAll(doc.titleGrams, grams));
-  }
-  found.sort((a, b) => Number(b.titleHit) - Number(a.titleHit) || b.updatedAt - a.updatedAt);
-  return found;
+  return [...newestFirst(titled, titledOrdered), ...newestFirst(others, othersOrdered)];
 }
 
 function allTermsIn(texts: readonly string[], terms: readonly string[]): boolean {

@@ -1,7 +1,13 @@
 import Dexie from 'dexie';
 import { type ConversationRecord, db, type MessageRecord } from './db';
 import { historyWrite } from './errors';
-import { clearSearchIndex, forgetLoadedIndex, reindexConversation } from './search-index';
+import {
+  clearSearchIndex,
+  forgetLoadedIndex,
+  indexUnindexed,
+  markUnindexed,
+  reindexConversation,
+} from './search-index';
 
 export interface Conversation {
   conversation: ConversationRecord;
@@ -22,13 +28,35 @@ export function messagesOf(conversationId: string) {
     .between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey]);
 }
 
-export async function saveConversation(conversation: ConversationRecord): Promise<void> {
-  await writeTransaction(() => reindexConversation(conversation.id, db.conversations.put(conversation)));
+/** Written conversations are indexed together once writing pauses this long (see search-index.ts). */
+const INDEX_DELAY_MS = 1000;
+let indexTimer: ReturnType<typeof setTimeout> | undefined;
+
+function indexSoon(): void {
+  clearTimeout(indexTimer);
+  // A failure (a full disk) leaves the marks in place: the next run or the next search indexes them.
+  indexTimer = setTimeout(() => void indexUnindexed().catch(() => undefined), INDEX_DELAY_MS);
 }
 
-/** Also called every 500 ms while an answer streams: re-indexing one conversation takes a few ms. */
+/** Indexes what was written without waiting for the pause (tests, benchmarks, before closing). */
+export async function indexNow(): Promise<void> {
+  clearTimeout(indexTimer);
+  await indexUnindexed();
+}
+
+export async function saveConversation(conversation: ConversationRecord): Promise<void> {
+  await writeTransaction(() =>
+    Promise.all([db.conversations.put(conversation), markUnindexed(conversation.id)]),
+  );
+  indexSoon();
+}
+
+/** Also called every 500 ms while an answer streams: only the last of such writes is indexed. */
 export async function saveMessage(message: MessageRecord): Promise<void> {
-  await writeTransaction(() => reindexConversation(message.conversationId, db.messages.put(message)));
+  await writeTransaction(() =>
+    Promise.all([db.messages.put(message), markUnindexed(message.conversationId)]),
+  );
+  indexSoon();
 }
 
 /** Newest first; `limit` grows as the user scrolls. */
