@@ -209,8 +209,9 @@ async function hasUnindexed(): Promise<boolean> {
  */
 export async function loadSearchIndex(): Promise<IndexSnapshot> {
   if (loading) return loading;
+  // If indexing fails (a full disk), the search still runs on what is indexed; the marks stay for later.
   const indexFirst = async () => {
-    if (await hasUnindexed()) await indexUnindexed();
+    if (await hasUnindexed()) await indexUnindexed().catch(() => undefined);
   };
   loading = indexFirst()
     .then(() => load(cached))
