@@ -29,6 +29,8 @@ export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTa
   const { gateway } = settings;
   const apiKey = { user: settings.apiKey, policy: gateway.auth.value, none: '' }[gateway.auth.source];
   const { header: attributionHeader } = gateway.userAttribution;
+  // A model's own headers win over the gateway's (e.g. a per-format `x-portkey-provider`).
+  const headers = { ...gateway.headers, ...model?.headers };
   return {
     baseUrl: model?.baseUrl || gateway.baseUrl,
     apiFormat: model?.apiFormat ?? gateway.apiFormat,
@@ -36,9 +38,7 @@ export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTa
     authHeader: gateway.auth.header,
     authScheme: gateway.auth.scheme,
     headers:
-      attributionHeader && settings.userId
-        ? { ...gateway.headers, [attributionHeader]: settings.userId }
-        : gateway.headers,
+      attributionHeader && settings.userId ? { ...headers, [attributionHeader]: settings.userId } : headers,
   };
 }
 
