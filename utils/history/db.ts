@@ -50,6 +50,11 @@ export interface MessageRecord {
   errorKind?: string;
   /** Tokens the gateway counted for this answer, when it said (not every gateway does). */
   usage?: TokenUsage;
+  /**
+   * Another model's answer to the same question, kept in history but not what the conversation continues
+   * from ("Try with another model", Compare).
+   */
+  superseded?: boolean;
   createdAt: number;
   updatedAt: number;
 }
