@@ -1,4 +1,3 @@
-import type { ActionId } from '../actions/types';
 import type { GatewayTarget } from '../gateway/types';
 import type { ModelEntry, Settings } from './schema';
 
@@ -16,11 +15,6 @@ export function availableModels(settings: Settings, modelsForced = false): Model
 
 export function defaultModelId(settings: Settings): string {
   return settings.defaultModel || settings.models[0]?.id || '';
-}
-
-/** The model an action runs on: the policy's per-action model, else the one the user picked. */
-export function modelForAction(settings: Settings, action: ActionId, picked: string): string {
-  return settings.actions[action].model || picked;
 }
 
 /** A model may live behind its own base URL and API format (e.g. Claude via an Anthropic endpoint). */
