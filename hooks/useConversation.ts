@@ -268,9 +268,14 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
       const { conversation, messages } = stateRef.current;
       const last = messages.at(-1);
       if (!conversation || !last) return Promise.resolve();
-      const history = last.role === 'assistant' ? messages.slice(0, -1) : messages;
-      if (last.role === 'assistant') void persist(() => deleteMessage(last.id));
-      return runReply(conversation, history, model);
+      // The answer in use is replaced; answers set aside by another model stay.
+      const replaced = last.role === 'assistant' ? lastAnswers(messages).filter((m) => !m.superseded) : [];
+      for (const message of replaced) void persist(() => deleteMessage(message.id));
+      return runReply(
+        conversation,
+        messages.filter((message) => !replaced.includes(message)),
+        model,
+      );
     },
     [persist, runReply],
   );
