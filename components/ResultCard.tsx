@@ -68,8 +68,8 @@ export function ResultCard(props: Props) {
           {labels.continueInChat}
         </button>
       </footer>
-      {props.moreActions && <div className="toolbar more-actions">{props.moreActions}</div>}
       {props.feedback}
+      {props.moreActions}
     </article>
   );
 }

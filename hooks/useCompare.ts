@@ -16,7 +16,7 @@ export const COMPARE_MAX_MODELS = 3;
 
 export interface CompareState {
   conversation: ConversationRecord;
-  /** Everything on screen before the answers: the last one is the question. */
+  /** Everything on screen before the answers: the last question, and any earlier answers to it (set aside). */
   history: MessageRecord[];
   answers: MessageRecord[];
   streamingIds: string[];

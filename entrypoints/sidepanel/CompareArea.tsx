@@ -22,10 +22,16 @@ interface Props {
 export function CompareArea({ state, models, gatewayOrigin, language, t, onStop, onKeep }: Props) {
   const mapping = state.conversation.piiMapping ?? [];
   const shown = (content: string) => (mapping.length > 0 ? restore(content, mapping) : content);
+  // An action's question is its prompt with the page text fenced in: the selected text says it better.
+  const questions = state.history.filter((message) => message.role === 'user');
+  const question =
+    questions.length === 1 && state.conversation.input !== undefined
+      ? state.conversation.input
+      : (questions.at(-1)?.content ?? '');
   return (
     <CompareView
       heading={t('compareTitle')}
-      question={state.history.at(-1)?.content ?? ''}
+      question={question}
       answers={state.answers}
       streamingIds={state.streamingIds}
       labels={{ stop: t('stop'), keep: t('compareKeep') }}
