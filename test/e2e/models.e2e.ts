@@ -215,6 +215,39 @@ describe('several models in the side panel', () => {
     await article.close();
   });
 
+  it('compares a right-click result on two models from its card, showing the selected text as the question', async () => {
+    const article = await extension.context.newPage();
+    await article.goto(`${site.url}/article.html`);
+    const selected = await selectElementText(article, '#english');
+    await clickMenuItem(extension.worker, 'translate', `${site.url}/article.html`);
+    const card = panel.locator('article.result-card');
+    await expect.poll(() => card.getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
+    const before = gateway.requests.length;
+    await card.getByRole('button', { name: 'モデルを比較' }).click();
+    await panel.getByRole('button', { name: 'この質問で比較する' }).click();
+    const compare = panel.locator('section.compare');
+    await expect.poll(() => compare.locator('header').innerText()).toContain(selected.trim());
+    await expect
+      .poll(() => compare.locator('article[aria-busy="true"]').count(), { timeout: 20_000 })
+      .toBe(0);
+    expect(
+      gateway.requests
+        .slice(before)
+        .map((request) => request.body?.model)
+        .sort(),
+    ).toEqual([ANTHROPIC_MODEL, OPENAI_MODEL].sort());
+    // The question is the translate prompt both times, with the page text fenced as data.
+    for (const request of gateway.requests.slice(before)) {
+      expect(JSON.stringify(request.body?.messages)).toContain('<document>');
+    }
+    await compare
+      .locator(`article[data-model="${OPENAI_MODEL}"]`)
+      .getByRole('button', { name: 'この回答を使う' })
+      .click();
+    await expect.poll(() => card.innerText()).toContain(answerFrom(OPENAI_MODEL));
+    await article.close();
+  });
+
   it('counts the answers and tokens per model in the options page, on this PC only', async () => {
     const options = await extension.openPage('options.html');
     const section = options.locator('section.usage-stats');
