@@ -1,3 +1,4 @@
+import { modelTitle } from '../utils/settings/model-choice';
 import type { ModelEntry } from '../utils/settings/schema';
 
 interface Props {
@@ -14,7 +15,7 @@ export function ModelPicker({ label, models, value, onChange }: Props) {
       <select value={value} onChange={(event) => onChange(event.target.value)}>
         {models.map((model) => (
           <option key={model.id} value={model.id}>
-            {model.label ? `${model.label}${model.purpose ? ` — ${model.purpose}` : ''}` : model.id}
+            {modelTitle(model)}
           </option>
         ))}
       </select>

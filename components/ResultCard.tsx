@@ -20,6 +20,8 @@ interface Props {
   labels: ResultCardLabels;
   /** Extra controls shown in the header, e.g. the translation target. */
   controls?: ReactNode;
+  /** More controls for a finished answer (try another model, compare). */
+  moreActions?: ReactNode;
   /** Feedback after a button (copied, replaced, could not replace…). */
   feedback?: ReactNode;
   children: ReactNode;
@@ -67,6 +69,7 @@ export function ResultCard(props: Props) {
         </button>
       </footer>
       {props.feedback}
+      {props.moreActions}
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { buildActionPrompt } from '../utils/actions/prompt';
 import { ACTIONS } from '../utils/actions/registry';
+import { lastAnswers, messagesInUse } from '../utils/conversation/alternatives';
 import { CHAT_SYSTEM_PROMPT, titleFrom } from '../utils/conversation/chat-prompt';
 import { streamReply, toModelMessages } from '../utils/conversation/stream-reply';
 import type { GatewayError } from '../utils/gateway/errors';
@@ -19,6 +20,7 @@ import type { PanelJob } from '../utils/messages';
 import { reapplyRedaction } from '../utils/pii/redact';
 import type { Settings } from '../utils/settings/schema';
 import { gatewayTargetFor, requestUser } from '../utils/settings/target';
+import { recordAnswerUse } from '../utils/usage/stats';
 import type { Outgoing } from './usePiiGate';
 
 export interface ConversationState {
@@ -41,7 +43,12 @@ const EMPTY: ConversationState = {
 };
 const SAVE_INTERVAL_MS = 500;
 
-function newMessage(conversationId: string, role: MessageRecord['role'], content: string, model: string) {
+export function newMessage(
+  conversationId: string,
+  role: MessageRecord['role'],
+  content: string,
+  model: string,
+) {
   const now = Date.now();
   const message: MessageRecord = {
     id: crypto.randomUUID(),
@@ -57,7 +64,7 @@ function newMessage(conversationId: string, role: MessageRecord['role'], content
 }
 
 /** Calls `flush` once per animation frame at most; a timer stands in when frames are not running. */
-function frameBatcher(flush: () => void) {
+export function frameBatcher(flush: () => void) {
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
@@ -111,6 +118,7 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
 
   useEffect(() => () => controllerRef.current?.abort(), []);
 
+  /** Streams a new answer after `history` (what is on screen); the model sees the messages in use. */
   const runReply = useCallback(
     async (conversation: ConversationRecord, history: MessageRecord[], model: string) => {
       if (!settings) return;
@@ -142,7 +150,7 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         {
           model,
           system: conversation.system,
-          messages: toModelMessages(history),
+          messages: toModelMessages(messagesInUse(history)),
           user: requestUser(settings),
         },
         controller.signal,
@@ -164,8 +172,18 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         content: outcome.text,
         status: outcome.status,
         errorKind: error?.kind,
+        ...(outcome.usage ? { usage: outcome.usage } : {}),
         updatedAt: now,
       };
+      if (outcome.status !== 'error') {
+        void recordAnswerUse({
+          at: new Date(now),
+          model,
+          action: conversation.action ?? 'chat',
+          templateId: conversation.templateId,
+          usage: outcome.usage,
+        }).catch(() => {});
+      }
       const finishedConversation: ConversationRecord = {
         ...conversation,
         model,
@@ -250,9 +268,38 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
       const { conversation, messages } = stateRef.current;
       const last = messages.at(-1);
       if (!conversation || !last) return Promise.resolve();
-      const history = last.role === 'assistant' ? messages.slice(0, -1) : messages;
-      if (last.role === 'assistant') void persist(() => deleteMessage(last.id));
-      return runReply(conversation, history, model);
+      // The answer in use is replaced; answers set aside by another model stay.
+      const replaced = last.role === 'assistant' ? lastAnswers(messages).filter((m) => !m.superseded) : [];
+      for (const message of replaced) void persist(() => deleteMessage(message.id));
+      return runReply(
+        conversation,
+        messages.filter((message) => !replaced.includes(message)),
+        model,
+      );
+    },
+    [persist, runReply],
+  );
+
+  /**
+   * Answers the last question again on another model. Unlike Retry, the earlier answer stays (in history and
+   * on screen), set aside; the conversation continues from the new one.
+   */
+  const answerWithModel = useCallback(
+    (model: string) => {
+      const { conversation, messages } = stateRef.current;
+      const previous = lastAnswers(messages);
+      if (!conversation || previous.length === 0 || previous.length === messages.length) {
+        return Promise.resolve();
+      }
+      const setAside = messages.map((message) =>
+        previous.includes(message) && !message.superseded ? { ...message, superseded: true } : message,
+      );
+      for (const message of setAside) {
+        if (message.superseded && previous.some((answer) => answer.id === message.id && !answer.superseded)) {
+          void persist(() => saveMessage(message));
+        }
+      }
+      return runReply(conversation, setAside, model);
     },
     [persist, runReply],
   );
@@ -285,6 +332,12 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
     if (loaded) setState({ ...EMPTY, conversation: loaded.conversation, messages: loaded.messages });
   }, []);
 
+  /** Shows a conversation that was continued elsewhere (a kept Compare answer). */
+  const adopt = useCallback((conversation: ConversationRecord, messages: MessageRecord[]) => {
+    controllerRef.current?.abort();
+    setState({ ...EMPTY, conversation, messages });
+  }, []);
+
   const reset = useCallback(() => {
     controllerRef.current?.abort();
     setState(EMPTY);
@@ -298,5 +351,17 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
     [persist, reset],
   );
 
-  return { state, startAction, sendChat, retry, retranslate, stop, open, reset, remove };
+  return {
+    state,
+    startAction,
+    sendChat,
+    retry,
+    answerWithModel,
+    retranslate,
+    stop,
+    open,
+    adopt,
+    reset,
+    remove,
+  };
 }

@@ -1,22 +1,29 @@
 import { useEffect, useState } from 'react';
+import { GatewayPresetPicker } from '../../components/GatewayPresetPicker';
 import { Notice } from '../../components/Notice';
 import { SettingField } from '../../components/SettingField';
 import { SettingsSourceTable } from '../../components/SettingsSourceTable';
-import { useSettings, useTranslator } from '../../hooks/useSettings';
+import { UsageStatsSection } from '../../components/UsageStatsSection';
+import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettings';
+import { useUsageStats } from '../../hooks/useUsageStats';
+import { ACTIONS } from '../../utils/actions/registry';
 import type { GatewayError } from '../../utils/gateway/errors';
 import { explainGatewayError } from '../../utils/gateway/explain';
 import { checkConnection } from '../../utils/gateway/index';
+import { listGatewayModels } from '../../utils/gateway/list-models';
 import {
   gatewayOriginPattern,
   hasGatewayPermission,
   requestGatewayPermission,
   withPermissionCause,
 } from '../../utils/gateway/permission';
+import { applyGatewayPreset, GATEWAY_PRESETS, type GatewayPreset } from '../../utils/gateway/presets';
 import type { MessageKey } from '../../utils/i18n';
 import { explainPolicyProblem } from '../../utils/policy/explain';
 import { getPath, setPath } from '../../utils/policy/leaves';
 import { describeSources } from '../../utils/policy/resolve';
 import { saveUserSettings } from '../../utils/policy/storage';
+import { addModelIds, modelsFromLines, modelsToLines } from '../../utils/settings/model-lines';
 import { apiFormatSchema, type Settings, uiLanguageSchema } from '../../utils/settings/schema';
 import { defaultModelId, gatewayTargetFor } from '../../utils/settings/target';
 
@@ -24,14 +31,6 @@ type TestResult =
   | { state: 'running' }
   | { state: 'ok'; model: string }
   | { state: 'failed'; error: GatewayError };
-
-function modelsFromLines(lines: string): Settings['models'] {
-  const ids = lines
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  return [...new Set(ids)].map((id) => ({ id }));
-}
 
 const SOURCE_LABELS: Record<string, MessageKey> = {
   default: 'source_default',
@@ -43,6 +42,9 @@ const SOURCE_LABELS: Record<string, MessageKey> = {
 export function OptionsApp() {
   const effective = useSettings();
   const t = useTranslator(effective);
+  const language = useUiLanguage(effective);
+  const usage = useUsageStats();
+  const [gatewayNotice, setGatewayNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [modelLines, setModelLines] = useState('');
   const [saveState, setSaveState] = useState<{ ok: boolean; detail?: string } | null>(null);
@@ -52,14 +54,14 @@ export function OptionsApp() {
   useEffect(() => {
     if (effective && !draft) {
       setDraft(effective.user);
-      setModelLines(effective.user.models.map((model) => model.id).join('\n'));
+      setModelLines(modelsToLines(effective.user.models));
     }
   }, [effective, draft]);
 
   // What is in force if the user saves now: their draft, with every key the policy sets overridden.
   const current = (() => {
     if (!draft || !effective) return null;
-    const merged = structuredClone({ ...draft, models: modelsFromLines(modelLines) });
+    const merged = structuredClone({ ...draft, models: modelsFromLines(modelLines, draft.models) });
     for (const path of Object.keys(effective.forced)) {
       setPath(
         merged as unknown as Record<string, unknown>,
@@ -92,7 +94,7 @@ export function OptionsApp() {
 
   const save = async () => {
     try {
-      await saveUserSettings({ ...draft, models: modelsFromLines(modelLines) });
+      await saveUserSettings({ ...draft, models: modelsFromLines(modelLines, draft.models) });
       setSaveState({ ok: true });
     } catch (error) {
       setSaveState({ ok: false, detail: error instanceof Error ? error.message : String(error) });
@@ -109,6 +111,42 @@ export function OptionsApp() {
     );
     if (result.ok) return setTest({ state: 'ok', model });
     setTest({ state: 'failed', error: await withPermissionCause(result.error, current.gateway.baseUrl) });
+  };
+
+  const applyPreset = (preset: GatewayPreset, values: Record<string, string>) => {
+    const result = applyGatewayPreset(draft.gateway, preset, values, (path) =>
+      Boolean(effective.forced[path]),
+    );
+    if (!result.ok) {
+      const names = result.missing.map((name) => preset.placeholders[name]?.[language] ?? name);
+      return setGatewayNotice({ ok: false, text: t('options_presetMissing', names.join('、')) });
+    }
+    setDraft({ ...draft, gateway: result.gateway });
+    setSaveState(null);
+    const applied = t('options_presetApplied', preset.name);
+    setGatewayNotice({
+      ok: true,
+      text:
+        result.kept.length > 0 ? `${applied} ${t('options_presetLocked', result.kept.join(', '))}` : applied,
+    });
+  };
+
+  const fetchModels = async () => {
+    const result = await listGatewayModels(
+      gatewayTargetFor(current, defaultModelId(current)),
+      AbortSignal.timeout(30_000),
+    );
+    if (!result.ok) {
+      const error = await withPermissionCause(result.error, current.gateway.baseUrl);
+      const reason = explainGatewayError(error, t, { model: '', gatewayOrigin: origin ?? baseUrl });
+      return setGatewayNotice({ ok: false, text: t('options_fetchModelsFailed', reason) });
+    }
+    const next = addModelIds(modelLines, result.ids);
+    setModelLines(next.lines);
+    setGatewayNotice({
+      ok: true,
+      text: next.added > 0 ? t('options_fetchModelsDone', String(next.added)) : t('options_fetchModelsNone'),
+    });
   };
 
   const text = (
@@ -157,6 +195,18 @@ export function OptionsApp() {
       >
         <fieldset>
           <legend>{t('options_gateway')}</legend>
+          <GatewayPresetPicker
+            presets={GATEWAY_PRESETS}
+            language={language}
+            labels={{
+              preset: t('options_preset'),
+              custom: t('options_presetCustom'),
+              apply: t('options_presetApply'),
+              help: t('options_presetHelp'),
+            }}
+            onApply={applyPreset}
+          />
+          {gatewayNotice && <Notice tone={gatewayNotice.ok ? 'info' : 'error'}>{gatewayNotice.text}</Notice>}
           {text('gateway.baseUrl', 'options_baseUrl', {
             type: 'url',
             help: 'options_baseUrlHelp',
@@ -201,7 +251,11 @@ export function OptionsApp() {
           {text('gateway.auth.scheme', 'options_authScheme', {
             placeholder: current.gateway.apiFormat === 'openai' ? 'Bearer' : '',
           })}
-          <SettingField label={t('options_models')} lockedLabel={locked('models')}>
+          <SettingField
+            label={t('options_models')}
+            help={effective.forced.models ? undefined : t('options_modelsHelp')}
+            lockedLabel={locked('models')}
+          >
             {effective.forced.models ? (
               <ul className="forced-models">
                 {current.models.map((model) => (
@@ -215,6 +269,11 @@ export function OptionsApp() {
               <textarea rows={4} value={modelLines} onChange={(event) => setModelLines(event.target.value)} />
             )}
           </SettingField>
+          {!effective.forced.models && current.gateway.apiFormat === 'openai' && (
+            <button type="button" onClick={() => void fetchModels()}>
+              {t('options_fetchModels')}
+            </button>
+          )}
           <SettingField label={t('options_defaultModel')} lockedLabel={locked('defaultModel')}>
             <select
               value={current.defaultModel}
@@ -292,6 +351,17 @@ export function OptionsApp() {
           <p className="detail">{t('errorDetail', test.error.detail)}</p>
         </Notice>
       )}
+      <UsageStatsSection
+        stats={usage.stats}
+        now={new Date()}
+        minutesPerUse={usage.minutesPerUse}
+        language={language}
+        t={t}
+        actionTitle={(action) => t(ACTIONS[action].title)}
+        templateTitle={(id) => current.templates.find((template) => template.id === id)?.title ?? id}
+        onMinutesPerUse={usage.setMinutesPerUse}
+        onReset={() => void usage.reset()}
+      />
       <SettingsSourceTable
         title={t('allSettings')}
         labels={{ key: t('settingKey'), value: t('settingValue'), source: t('settingSource') }}

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ChatInput } from '../../components/ChatInput';
+import { CompareSetup } from '../../components/CompareSetup';
 import { GuidelineGate } from '../../components/GuidelineGate';
 import { preloadMarkdown } from '../../components/Markdown';
 import { ModelPicker } from '../../components/ModelPicker';
@@ -8,8 +9,10 @@ import { Notice } from '../../components/Notice';
 import { PiiReview } from '../../components/PiiReview';
 import { TemplatePicker } from '../../components/TemplatePicker';
 import { TipsPanel } from '../../components/TipsPanel';
+import { COMPARE_MAX_MODELS, useCompare } from '../../hooks/useCompare';
 import { useConversation } from '../../hooks/useConversation';
 import { useGuideline } from '../../hooks/useGuideline';
+import { useModelChoice } from '../../hooks/useModelChoice';
 import { usePanelJobs } from '../../hooks/usePanelJobs';
 import { usePiiGate } from '../../hooks/usePiiGate';
 import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettings';
@@ -22,14 +25,10 @@ import {
 import type { MessageKey } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
 import { explainPolicyProblem } from '../../utils/policy/explain';
+import { modelTitle } from '../../utils/settings/model-choice';
 import type { ApiFormat } from '../../utils/settings/schema';
-import {
-  availableModels,
-  defaultModelId,
-  isGatewayConfigured,
-  modelForAction,
-  usedApiFormats,
-} from '../../utils/settings/target';
+import { availableModels, isGatewayConfigured, usedApiFormats } from '../../utils/settings/target';
+import { CompareArea } from './CompareArea';
 import { ConversationView } from './ConversationView';
 import { HistoryView } from './HistoryView';
 
@@ -50,6 +49,16 @@ export function App() {
   const [draft, setDraft] = useState('');
   const pii = usePiiGate(settings?.pii);
   const [model, setModel] = useState('');
+  const offered = useMemo(
+    () => (settings ? availableModels(settings, modelsForced) : []),
+    [settings, modelsForced],
+  );
+  const choice = useModelChoice(settings, offered);
+  const compare = useCompare(settings);
+  // Compare: choosing models for the next chat message, or for the last question asked again.
+  const [compareSetup, setCompareSetup] = useState<'chat' | 'lastQuestion' | null>(null);
+  const [compareModels, setCompareModels] = useState<string[]>([]);
+  const modelUse = conversation.state.conversation?.action ?? 'chat';
   const [view, setView] = useState<'conversation' | 'history'>('conversation');
   const [job, setJob] = useState<PanelJob | null>(null);
   const [waitingJob, setWaitingJob] = useState<PanelJob | null>(null);
@@ -61,12 +70,11 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
 
-  // The picker follows the settings until the user picks; a model removed from the settings is dropped.
+  // The picker shows the model for what is on screen (an action, or the chat): the user's last choice for it,
+  // the administrator's, or the default; a model no longer offered is dropped.
   useEffect(() => {
-    if (!settings) return;
-    const models = availableModels(settings, modelsForced);
-    if (!models.some((entry) => entry.id === model)) setModel(defaultModelId(settings));
-  }, [settings, model, modelsForced]);
+    if (choice.ready) setModel(choice.modelFor(modelUse));
+  }, [choice.ready, choice.modelFor, modelUse]);
 
   // What an answer needs is loaded once the panel is on screen and idle, not before it can paint.
   const formats = settings ? usedApiFormats(settings, modelsForced).join() : '';
@@ -100,35 +108,60 @@ export function App() {
   // A job can arrive before the settings are read, or before the guideline is accepted; it runs as soon as
   // both allow it.
   useEffect(() => {
-    if (!waitingJob || !settings || !model || guideline.mustAccept) return;
+    if (!waitingJob || !settings || !choice.ready || guideline.mustAccept) return;
     setWaitingJob(null);
     setJob(waitingJob);
-    const actionModel = modelForAction(settings, waitingJob.action, model);
+    compare.close();
+    const actionModel = choice.modelFor(waitingJob.action);
+    setModel(actionModel);
     pii.screen(
       waitingJob.text,
       [],
       (outgoing) => void conversation.startAction(waitingJob, actionModel, outgoing),
     );
-  }, [waitingJob, settings, model, guideline.mustAccept, conversation.startAction, pii.screen]);
+  }, [
+    waitingJob,
+    settings,
+    choice.ready,
+    choice.modelFor,
+    guideline.mustAccept,
+    conversation.startAction,
+    pii.screen,
+    compare.close,
+  ]);
 
   if (!loaded || !settings) return null;
   const configured = isGatewayConfigured(settings);
-  const streaming = conversation.state.streamingId !== null;
+  const streaming = conversation.state.streamingId !== null || (compare.state?.streamingIds.length ?? 0) > 0;
+  const openCompare = (mode: 'chat' | 'lastQuestion') => {
+    const others = offered.filter((entry) => entry.id !== model).map((entry) => entry.id);
+    setCompareModels([model, ...others].filter(Boolean).slice(0, 2));
+    setCompareSetup(mode);
+  };
+  const stopAll = () => {
+    conversation.stop();
+    compare.stop();
+  };
 
   return (
     <div className="panel">
       <header className="panel-header">
         <ModelPicker
           label={t('model')}
-          models={availableModels(settings, modelsForced)}
+          models={offered}
           value={model}
-          onChange={setModel}
+          onChange={(picked) => {
+            setModel(picked);
+            choice.remember(modelUse, picked);
+          }}
         />
         <nav>
           <button
             type="button"
             onClick={() => {
               conversation.reset();
+              compare.close();
+              setCompareSetup(null);
               setJob(null);
               setProblem(null);
               setView('conversation');
@@ -245,11 +278,26 @@ export function App() {
             language={language}
             onOpen={(id) => {
               setJob(null);
+              compare.close();
               void conversation.open(id).then(() => setView('conversation'));
             }}
             onDelete={(id) => {
               if (window.confirm(t('confirmDelete'))) void conversation.remove(id);
             }}
+          />
+        ) : compare.state ? (
+          <CompareArea
+            state={compare.state}
+            models={offered}
+            gatewayOrigin={gatewayOriginPattern(baseUrl) ?? baseUrl}
+            language={language}
+            t={t}
+            onStop={compare.stop}
+            onKeep={(answerId) =>
+              void compare.keep(answerId).then((kept) => {
+                if (kept) conversation.adopt(kept.conversation, kept.messages);
+              })
+            }
           />
         ) : (
           <ConversationView
@@ -264,6 +312,9 @@ export function App() {
             onRetry={() => void conversation.retry(model)}
             onRetranslate={(target) => void conversation.retranslate(target, model)}
             onContinue={() => inputRef.current?.focus()}
+            models={offered}
+            onTryModel={(picked) => void conversation.answerWithModel(picked)}
+            onCompare={() => openCompare('lastQuestion')}
           />
         )}
       </main>
@@ -277,6 +328,42 @@ export function App() {
           inputRef.current?.focus();
         }}
       />
+      {compareSetup && !compare.state && (
+        <CompareSetup
+          legend={t('compareSetupLegend')}
+          hint={t('compareSetupHint')}
+          models={offered}
+          selected={compareModels}
+          max={COMPARE_MAX_MODELS}
+          title={(entry) => modelTitle(entry)}
+          onChange={setCompareModels}
+          start={
+            compareSetup === 'lastQuestion' && conversation.state.conversation
+              ? {
+                  label: t('compareStart'),
+                  onStart: () => {
+                    const current = conversation.state.conversation;
+                    setCompareSetup(null);
+                    if (current) {
+                      void compare.compareLastQuestion(current, conversation.state.messages, compareModels);
+                    }
+                  },
+                }
+              : undefined
+          }
+        />
+      )}
+      {offered.length >= 2 && (
+        <button
+          type="button"
+          className="compare-toggle"
+          aria-pressed={compareSetup === 'chat'}
+          disabled={Boolean(compare.state)}
+          onClick={() => (compareSetup === 'chat' ? setCompareSetup(null) : openCompare('chat'))}
+        >
+          {t('compareToggle')}
+        </button>
+      )}
       <ChatInput
         text={draft}
         onTextChange={setDraft}
@@ -285,19 +372,31 @@ export function App() {
         sendLabel={t('send')}
         stopLabel={t('stop')}
         streaming={streaming}
-        disabled={!configured || guideline.mustAccept}
+        disabled={!configured || guideline.mustAccept || Boolean(compare.state)}
         inputRef={inputRef}
         onSend={(text) => {
           setView('conversation');
+          if (compareSetup === 'chat' && compareModels.length < 2) {
+            setProblem('compareNeedTwo');
+            setDraft(text);
+            return;
+          }
+          setProblem(null);
+          const current = conversation.state;
+          const comparing = compareSetup === 'chat';
+          if (comparing) setCompareSetup(null);
           pii.screen(
             text,
-            conversation.state.conversation?.piiMapping ?? [],
-            (outgoing) => void conversation.sendChat(text, model, outgoing),
+            current.conversation?.piiMapping ?? [],
+            (outgoing) =>
+              void (comparing
+                ? compare.compareChat(text, outgoing, compareModels, current)
+                : conversation.sendChat(text, model, outgoing)),
             // Cancelled: the message goes back into the box to be edited.
             () => setDraft(text),
           );
         }}
-        onStop={conversation.stop}
+        onStop={stopAll}
       />
     </div>
   );

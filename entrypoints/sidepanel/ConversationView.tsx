@@ -2,9 +2,11 @@ import { useMemo, useState } from 'react';
 import { Markdown } from '../../components/Markdown';
 import { MessageBubble } from '../../components/MessageBubble';
 import { Notice } from '../../components/Notice';
+import { OtherModelPicker } from '../../components/OtherModelPicker';
 import { ProofreadResult } from '../../components/ProofreadResult';
 import { ResultCard } from '../../components/ResultCard';
 import { TranslateTargetPicker } from '../../components/TranslateTargetPicker';
+import { UsageLine } from '../../components/UsageLine';
 import type { ConversationState } from '../../hooks/useConversation';
 import { defaultTranslateTarget } from '../../utils/actions/prompt';
 import { diffForDisplay, parseProofread } from '../../utils/actions/proofread';
@@ -16,6 +18,8 @@ import type { MessageKey, Translator, UiLanguage } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
 import { replaceSelection } from '../../utils/page/scripting';
 import { restore } from '../../utils/pii/redact';
+import { modelTitle } from '../../utils/settings/model-choice';
+import type { ModelEntry } from '../../utils/settings/schema';
 
 interface Props {
   state: ConversationState;
@@ -32,6 +36,12 @@ interface Props {
   onRetry(): void;
   onRetranslate(targetId: string): void;
   onContinue(): void;
+  /** Models the user may choose from, for "Try with another model". */
+  models: ModelEntry[];
+  /** Asks the last question again on another model, keeping the answer there is. */
+  onTryModel(modelId: string): void;
+  /** Opens Compare for the last question. */
+  onCompare(): void;
 }
 
 /** The text a user copies or puts back into the page: for a proofread, the corrected text only. */
@@ -40,7 +50,18 @@ function usableText(conversation: ConversationRecord, answer: string, copySuffix
   return copySuffix ? `${text}${copySuffix}` : text;
 }
 
-export function ConversationView({ state, job, gatewayOrigin, copySuffix, language, t, ...handlers }: Props) {
+export function ConversationView({
+  state,
+  job,
+  gatewayOrigin,
+  copySuffix,
+  language,
+  t,
+  models,
+  onTryModel,
+  onCompare,
+  ...handlers
+}: Props) {
   const [feedback, setFeedback] = useState<{ key: MessageKey; tone: 'info' | 'error' } | null>(null);
   const { conversation, messages, streamingId, errors } = state;
   if (!conversation) {
@@ -81,8 +102,45 @@ export function ConversationView({ state, job, gatewayOrigin, copySuffix, langua
   };
 
   const isAction = conversation.kind === 'action' && conversation.action !== undefined;
-  const [, firstAnswer, ...rest] = messages;
-  const followUps = isAction ? rest : messages;
+  // An action's first answers (several after "Try with another model" or Compare): the card shows the one in
+  // use, the others follow it as set-aside answers.
+  const secondQuestion = messages.findIndex((message, index) => index > 0 && message.role === 'user');
+  const firstRun = messages.slice(1, secondQuestion === -1 ? undefined : secondQuestion);
+  const firstAnswer = firstRun.findLast((message) => !message.superseded) ?? firstRun.at(-1);
+  const followUps = isAction
+    ? [
+        ...firstRun.filter((message) => message !== firstAnswer),
+        ...(secondQuestion === -1 ? [] : messages.slice(secondQuestion)),
+      ]
+    : messages;
+  const lastMessage = messages.at(-1);
+  const canAskAgain = streamingId === null && lastMessage?.role === 'assistant';
+  const titleOf = (model: ModelEntry) => modelTitle(model);
+
+  const usage = (message: MessageRecord) => (
+    <UsageLine
+      usage={message.usage}
+      locale={language}
+      format={(input, output) => t('usageTokens', input, output)}
+    />
+  );
+  const askAgain = (message: MessageRecord) => (
+    <div className="toolbar more-actions">
+      <OtherModelPicker
+        label={t('tryAnotherModel')}
+        models={models}
+        current={message.model}
+        disabled={!canAskAgain}
+        title={titleOf}
+        onPick={onTryModel}
+      />
+      {models.length >= 2 && (
+        <button type="button" disabled={!canAskAgain} onClick={onCompare}>
+          {t('compare')}
+        </button>
+      )}
+    </div>
+  );
 
   const bubble = (message: MessageRecord) => (
     <MessageBubble
@@ -93,11 +151,21 @@ export function ConversationView({ state, job, gatewayOrigin, copySuffix, langua
       badge={
         message.role === 'assistant' && message.status !== 'complete' && message.id !== streamingId
           ? t(`status_${message.status}`)
-          : undefined
+          : message.superseded
+            ? t('supersededAnswer')
+            : undefined
       }
       copyLabel={t('copy')}
       onCopy={() => void copy(copySuffix ? `${shown(message.content)}${copySuffix}` : shown(message.content))}
-      footer={errorNotice(message)}
+      footer={
+        message.role === 'assistant' && (
+          <>
+            {usage(message)}
+            {errorNotice(message)}
+            {message === lastMessage && !isAction && askAgain(message)}
+          </>
+        )
+      }
     >
       {message.role === 'user' ? (
         <p className="user-text">{shown(message.content)}</p>
@@ -119,7 +187,17 @@ export function ConversationView({ state, job, gatewayOrigin, copySuffix, langua
           t={t}
           language={language}
           feedback={feedback && <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>}
-          errorNotice={firstAnswer ? errorNotice(firstAnswer) : null}
+          errorNotice={
+            firstAnswer ? (
+              <>
+                {usage(firstAnswer)}
+                {errorNotice(firstAnswer)}
+              </>
+            ) : null
+          }
+          moreActions={
+            firstAnswer && secondQuestion === -1 && lastMessage ? askAgain(lastMessage) : undefined
+          }
           onCopy={(text) => void copy(text)}
           onReplace={async (text) => {
             if (!job) return setFeedback({ key: 'replace_gone', tone: 'error' });
@@ -134,7 +212,9 @@ export function ConversationView({ state, job, gatewayOrigin, copySuffix, langua
   );
 }
 
-interface ActionCardProps extends Omit<Props, 'state' | 'model' | 'gatewayOrigin'> {
+interface ActionCardProps
+  extends Omit<Props, 'state' | 'model' | 'gatewayOrigin' | 'models' | 'onTryModel' | 'onCompare'> {
+  moreActions: React.ReactNode;
   conversation: ConversationRecord;
   answer: MessageRecord | undefined;
   streaming: boolean;
@@ -218,6 +298,7 @@ function ActionCard({
           {feedback}
         </>
       }
+      moreActions={handlers.moreActions}
       onStop={handlers.onStop}
       onCopy={() => handlers.onCopy(usableText(conversation, output, handlers.copySuffix))}
       onReplace={() => handlers.onReplace(usableText(conversation, output, handlers.copySuffix))}

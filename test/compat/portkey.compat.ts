@@ -361,6 +361,59 @@ describe('Anthropic format through Portkey (a second gateway profile)', () => {
   });
 });
 
+describe('one profile, both formats, routed by a per-model header', () => {
+  beforeAll(async () => {
+    const settings = throughPortkey('openai');
+    settings.models = [
+      { id: OPENAI_MODEL, label: 'ChatGPT' },
+      // Portkey picks its provider from a header: the Claude model carries its own.
+      {
+        id: ANTHROPIC_MODEL,
+        label: 'Claude',
+        apiFormat: 'anthropic',
+        baseUrl: portkey.url,
+        headers: { 'x-portkey-provider': 'anthropic' },
+      },
+    ];
+    await useSettings(settings);
+  });
+
+  it('compares an OpenAI-format and an Anthropic-format model side by side through Portkey', async () => {
+    upstream.setReply((body) => `${body.model}: ${TRANSLATION}`);
+    const from = upstream.requests.length;
+    const responsesFrom = gatewayResponses.length;
+    await panel.getByRole('button', { name: ja('compareToggle'), exact: true }).click();
+    await ask('外国人住民向けの窓口案内を一文で');
+    const compare = panel.locator('section.compare');
+    await expect.poll(() => compare.locator('article.compare-answer').count(), { timeout: 15_000 }).toBe(2);
+    await expect
+      .poll(() => compare.locator('article[aria-busy="true"]').count(), { timeout: 20_000 })
+      .toBe(0);
+    await expect(textOf(compare.locator(`article[data-model="${OPENAI_MODEL}"]`))).resolves.toContain(
+      `${OPENAI_MODEL}: ${TRANSLATION}`,
+    );
+    await expect(textOf(compare.locator(`article[data-model="${ANTHROPIC_MODEL}"]`))).resolves.toContain(
+      `${ANTHROPIC_MODEL}: ${TRANSLATION}`,
+    );
+    expect(
+      forwardedSince(from)
+        .map((request) => `${request.path} ${request.body?.model}`)
+        .sort(),
+    ).toEqual([`/v1/chat/completions ${OPENAI_MODEL}`, `/v1/messages ${ANTHROPIC_MODEL}`]);
+    expect(
+      gatewayResponses
+        .slice(responsesFrom)
+        .map((response) => `${response.status} ${response.provider}`)
+        .sort(),
+    ).toEqual(['200 anthropic', '200 openai']);
+    await compare
+      .locator(`article[data-model="${ANTHROPIC_MODEL}"]`)
+      .getByRole('button', { name: ja('compareKeep') })
+      .click();
+    await expect.poll(() => compare.count()).toBe(0);
+  });
+});
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;

@@ -73,6 +73,7 @@ describe('gateway presets', () => {
     const applied = applyGatewayPreset(staffGateway(), azure, { resource: ' yaita-aoai ' });
     expect(applied).toEqual({
       ok: true,
+      kept: [],
       gateway: {
         baseUrl: 'https://yaita-aoai.openai.azure.com/openai/v1',
         apiFormat: 'openai',
@@ -89,6 +90,48 @@ describe('gateway presets', () => {
     expect(applyGatewayPreset(staffGateway(), apim, { apimName: 'yaita-apim', apiPath: '  ' })).toEqual({
       ok: false,
       missing: ['apiPath'],
+    });
+  });
+
+  it('leaves the fields an administrator locked as they are, and asks only for placeholders it uses', () => {
+    const azure = GATEWAY_PRESETS.find((preset) => preset.id === 'azure-openai');
+    if (!azure) throw new Error('no Azure OpenAI preset');
+    const gateway = staffGateway();
+    gateway.baseUrl = 'https://ai-gw.example.lg.jp/v1';
+    const locked = new Set(['gateway.baseUrl', 'gateway.headers']);
+    const applied = applyGatewayPreset(gateway, azure, {}, (path) => locked.has(path));
+    expect(applied).toEqual({
+      ok: true,
+      kept: ['gateway.baseUrl', 'gateway.headers'],
+      gateway: {
+        baseUrl: 'https://ai-gw.example.lg.jp/v1',
+        apiFormat: 'openai',
+        auth: { header: 'api-key', scheme: '', source: 'policy', value: 'sk-yaita-org-0001' },
+        headers: { 'x-portkey-provider': 'openai' },
+        userAttribution: { header: '', bodyUser: false },
+      },
+    });
+  });
+
+  it('fills the LiteLLM attribution header and OpenRouter body user from the data, not from code', () => {
+    const byId = (id: string) => {
+      const preset = GATEWAY_PRESETS.find((entry) => entry.id === id);
+      if (!preset) throw new Error(`no ${id}`);
+      return preset;
+    };
+    const litellm = applyGatewayPreset(staffGateway(), byId('litellm'), { host: 'litellm.yaita.lg.jp:4000' });
+    expect(litellm.ok && litellm.gateway).toMatchObject({
+      baseUrl: 'https://litellm.yaita.lg.jp:4000/v1',
+      auth: { header: 'Authorization', scheme: 'Bearer' },
+      userAttribution: { header: 'x-litellm-end-user-id', bodyUser: false },
+    });
+    const openrouter = applyGatewayPreset(staffGateway(), byId('openrouter'), {}, (path) =>
+      path.startsWith('gateway.auth'),
+    );
+    expect(openrouter.ok && openrouter.gateway).toMatchObject({
+      baseUrl: 'https://openrouter.ai/api/v1',
+      auth: { header: 'x-old', scheme: 'Token' },
+      userAttribution: { header: '', bodyUser: true },
     });
   });
 });

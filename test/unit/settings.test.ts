@@ -5,7 +5,6 @@ import {
   defaultModelId,
   gatewayTargetFor,
   isGatewayConfigured,
-  modelForAction,
   requestUser,
 } from '../../utils/settings/target';
 
@@ -185,18 +184,6 @@ describe('models offered in the picker', () => {
 
   it('falls back to the first listed model when no default is set', () => {
     expect(defaultModelId({ ...CITY_HALL, defaultModel: '' })).toBe('gpt-4.1-mini');
-  });
-});
-
-describe('which model an action runs on', () => {
-  it("runs proofreading on the administrator's model for that action, whatever the user picked", () => {
-    const settings = structuredClone(CITY_HALL);
-    settings.actions.proofread = { enabled: true, model: 'claude-sonnet-4-5' };
-    expect(modelForAction(settings, 'proofread', 'gpt-4.1-mini')).toBe('claude-sonnet-4-5');
-  });
-
-  it('runs an action without its own model on the model the user picked', () => {
-    expect(modelForAction(CITY_HALL, 'summarize', 'plamo-2.1-prime')).toBe('plamo-2.1-prime');
   });
 });
 

@@ -66,7 +66,11 @@ describe.each(['openai', 'anthropic'] as const)(
     it('shows the answer as it grows and ends complete with the whole text', async () => {
       const { outcome, shown } = await reply(apiFormat);
 
-      expect(outcome).toEqual({ text: ANSWER, status: 'complete' });
+      expect(outcome).toEqual({
+        text: ANSWER,
+        status: 'complete',
+        usage: { inputTokens: expect.any(Number), outputTokens: Array.from(ANSWER).length },
+      });
       expect(shown.length).toBeGreaterThan(1);
       expect(shown.at(-1)).toBe(ANSWER);
       for (const [index, text] of shown.entries()) {

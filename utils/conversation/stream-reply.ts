@@ -1,12 +1,14 @@
 import { GatewayError } from '../gateway/errors';
 import { streamChat } from '../gateway/index';
 import type { ChatMessage, GatewayRequest, GatewayTarget } from '../gateway/types';
-import type { EntryStatus, MessageRecord } from '../history/db';
+import type { EntryStatus, MessageRecord, TokenUsage } from '../history/db';
 
 export interface ReplyOutcome {
   text: string;
   status: EntryStatus;
   error?: GatewayError;
+  /** Token counts, when the gateway sent them (the last count it sent wins). */
+  usage?: TokenUsage;
 }
 
 /**
@@ -20,19 +22,29 @@ export async function streamReply(
   onText: (textSoFar: string) => void,
 ): Promise<ReplyOutcome> {
   let text = '';
+  let usage: TokenUsage | undefined;
   try {
     for await (const delta of streamChat(target, request, signal)) {
-      if (delta.type !== 'text' || delta.text === '') continue;
+      if (delta.type === 'usage') {
+        usage = { inputTokens: delta.inputTokens, outputTokens: delta.outputTokens };
+        continue;
+      }
+      if (delta.text === '') continue;
       text += delta.text;
       onText(text);
     }
-    return { text, status: 'complete' };
+    return { text, status: 'complete', ...(usage ? { usage } : {}) };
   } catch (caught) {
     const error =
       caught instanceof GatewayError
         ? caught
         : new GatewayError('bad-response', String(caught).slice(0, 300));
-    return { text, status: text || error.kind === 'aborted' ? 'interrupted' : 'error', error };
+    return {
+      text,
+      status: text || error.kind === 'aborted' ? 'interrupted' : 'error',
+      error,
+      ...(usage ? { usage } : {}),
+    };
   }
 }
 

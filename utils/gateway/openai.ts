@@ -14,7 +14,7 @@ import type { Delta, GatewayRequest, GatewayTarget } from './types';
  * Exactly one auth header, the one the organisation configured. `null` removes a header the SDK would
  * otherwise add (its own `Authorization: Bearer` from `apiKey`).
  */
-function requestHeaders(target: GatewayTarget): Record<string, string | null> {
+export function requestHeaders(target: GatewayTarget): Record<string, string | null> {
   const headers: Record<string, string | null> = { authorization: null };
   for (const [name, value] of Object.entries(target.headers)) headers[name.toLowerCase()] = value;
   if (target.apiKey) {

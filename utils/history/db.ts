@@ -11,6 +11,8 @@ export interface ConversationRecord {
   id: string;
   kind: 'chat' | 'action';
   action?: ActionId;
+  /** The built-in or policy template this conversation started from. */
+  templateId?: string;
   title: string;
   /** Model of the latest answer. */
   model: string;
@@ -31,6 +33,11 @@ export interface ConversationRecord {
   updatedAt: number;
 }
 
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
 export interface MessageRecord {
   id: string;
   conversationId: string;
@@ -41,6 +48,13 @@ export interface MessageRecord {
   status: EntryStatus;
   /** GatewayError kind when status is `error`. */
   errorKind?: string;
+  /** Tokens the gateway counted for this answer, when it said (not every gateway does). */
+  usage?: TokenUsage;
+  /**
+   * Another model's answer to the same question, kept in history but not what the conversation continues
+   * from ("Try with another model", Compare).
+   */
+  superseded?: boolean;
   createdAt: number;
   updatedAt: number;
 }

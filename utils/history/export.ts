@@ -22,6 +22,13 @@ const exportedMessageSchema = z.strictObject({
   model: z.string().max(500),
   status,
   errorKind: z.string().max(100).optional(),
+  usage: z
+    .strictObject({
+      inputTokens: z.number().int().nonnegative(),
+      outputTokens: z.number().int().nonnegative(),
+    })
+    .optional(),
+  superseded: z.boolean().optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -48,6 +55,7 @@ const exportedConversationSchema = z.strictObject({
   id: z.string().min(1).max(200),
   kind: z.enum(['chat', 'action']),
   action: actionIdSchema.optional(),
+  templateId: z.string().max(200).optional(),
   title: text,
   model: z.string().max(500),
   pageUrl: text.optional(),

@@ -45,6 +45,16 @@ export const modelSchema = z.object({
   purpose: z.string().optional(),
   apiFormat: apiFormatSchema.optional(),
   baseUrl: httpUrl().optional(),
+  headers: z
+    .record(z.string(), z.string())
+    .optional()
+    .meta(
+      doc(
+        'このモデルへのリクエストだけに付ける追加ヘッダー（gateway.headers より優先）',
+        "Extra headers sent only with this model's requests (override gateway.headers)",
+        { example: { 'x-portkey-provider': 'anthropic' } },
+      ),
+    ),
 });
 export type ModelEntry = z.infer<typeof modelSchema>;
 
@@ -171,8 +181,8 @@ export const settingsSchema = z.object({
     .array(modelSchema)
     .meta(
       doc(
-        '選べるモデルの一覧（id, label, purpose, 任意で apiFormat と baseUrl）',
-        'Models offered (id, label, purpose, optional apiFormat and baseUrl)',
+        '選べるモデルの一覧（id, label, purpose, 任意で apiFormat・baseUrl・headers）',
+        'Models offered (id, label, purpose, optional apiFormat, baseUrl and headers)',
       ),
     ),
   defaultModel: z.string().meta(doc('既定のモデルID', 'Default model id')),

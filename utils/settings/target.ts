@@ -1,4 +1,3 @@
-import type { ActionId } from '../actions/types';
 import type { GatewayTarget } from '../gateway/types';
 import type { ApiFormat, ModelEntry, Settings } from './schema';
 
@@ -18,17 +17,14 @@ export function defaultModelId(settings: Settings): string {
   return settings.defaultModel || settings.models[0]?.id || '';
 }
 
-/** The model an action runs on: the policy's per-action model, else the one the user picked. */
-export function modelForAction(settings: Settings, action: ActionId, picked: string): string {
-  return settings.actions[action].model || picked;
-}
-
 /** A model may live behind its own base URL and API format (e.g. Claude via an Anthropic endpoint). */
 export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTarget {
   const model = settings.models.find((entry) => entry.id === modelId);
   const { gateway } = settings;
   const apiKey = { user: settings.apiKey, policy: gateway.auth.value, none: '' }[gateway.auth.source];
   const { header: attributionHeader } = gateway.userAttribution;
+  // A model's own headers win over the gateway's (e.g. a per-format `x-portkey-provider`).
+  const headers = { ...gateway.headers, ...model?.headers };
   return {
     baseUrl: model?.baseUrl || gateway.baseUrl,
     apiFormat: model?.apiFormat ?? gateway.apiFormat,
@@ -36,9 +32,7 @@ export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTa
     authHeader: gateway.auth.header,
     authScheme: gateway.auth.scheme,
     headers:
-      attributionHeader && settings.userId
-        ? { ...gateway.headers, [attributionHeader]: settings.userId }
-        : gateway.headers,
+      attributionHeader && settings.userId ? { ...headers, [attributionHeader]: settings.userId } : headers,
   };
 }
 
