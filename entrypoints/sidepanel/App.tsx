@@ -249,6 +249,9 @@ export function App() {
             onRetry={() => void conversation.retry(model)}
             onRetranslate={(target) => void conversation.retranslate(target, model)}
             onContinue={() => inputRef.current?.focus()}
+            onContinueAnswer={() => void conversation.continueAnswer(model)}
+            onRunFirstPart={() => void conversation.runFirstPart()}
+            onPickModel={() => document.querySelector<HTMLSelectElement>('.model-picker select')?.focus()}
           />
         )}
       </main>

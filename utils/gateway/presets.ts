@@ -241,6 +241,9 @@ export function applyGatewayPreset(
       auth: { ...gateway.auth, header: auth.header, scheme: auth.scheme },
       headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, fill(value)])),
       userAttribution: { ...userAttribution },
+      // Timeouts are the organisation's choice, not the gateway product's.
+      firstByteTimeoutSeconds: gateway.firstByteTimeoutSeconds,
+      stallTimeoutSeconds: gateway.stallTimeoutSeconds,
     },
   };
 }

@@ -1,4 +1,6 @@
+import { DEFAULT_MAX_INPUT_CHARS } from '../actions/long-input';
 import type { ActionId } from '../actions/types';
+import type { Deadlines } from '../gateway/deadline';
 import type { GatewayTarget } from '../gateway/types';
 import type { ModelEntry, Settings } from './schema';
 
@@ -49,4 +51,16 @@ export function requestUser(settings: Settings): string | undefined {
 
 export function isGatewayConfigured(settings: Settings): boolean {
   return settings.gateway.baseUrl.trim() !== '' && defaultModelId(settings) !== '';
+}
+
+/** How much text the model takes at once: the policy's figure for it, else a size most models accept. */
+export function maxInputCharsFor(settings: Settings, modelId: string): number {
+  return settings.models.find((entry) => entry.id === modelId)?.maxInputChars ?? DEFAULT_MAX_INPUT_CHARS;
+}
+
+export function deadlinesFor(settings: Settings): Deadlines {
+  return {
+    firstByteMs: settings.gateway.firstByteTimeoutSeconds * 1000,
+    stallMs: settings.gateway.stallTimeoutSeconds * 1000,
+  };
 }
