@@ -261,6 +261,7 @@ function ActionCard({
       source={source ? t('fromPage', source) : undefined}
       input={input}
       streaming={streaming}
+      badge={answer && !streaming && answer.status !== 'complete' ? t(`status_${answer.status}`) : undefined}
       hasAnswer={output !== ''}
       canReplace={handlers.job?.editable ?? false}
       labels={{
