@@ -88,6 +88,8 @@ function frameBatcher(flush: () => void) {
     flush();
   };
   return {
+    /** Now, not at the next frame: the first words of an answer should not wait. */
+    flushNow: run,
     schedule() {
       if (timer !== undefined) return;
       frame = requestAnimationFrame(run);
@@ -180,8 +182,10 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         },
         controller.signal,
         (text) => {
+          const first = latest === partial;
           latest = shownText(text);
-          batcher.schedule();
+          if (first) batcher.flushNow();
+          else batcher.schedule();
           // Written while streaming, so a closed panel or a crash still leaves the answer so far in history.
           if (Date.now() - lastSave >= SAVE_INTERVAL_MS) {
             lastSave = Date.now();
