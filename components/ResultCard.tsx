@@ -18,6 +18,8 @@ interface Props {
   /** Only a selection made in an editable field can be written back. */
   canReplace: boolean;
   labels: ResultCardLabels;
+  /** The answer's state when it is not complete, e.g. "中断" for a cut-off answer. */
+  badge?: string;
   /** Extra controls shown in the header, e.g. the translation target. */
   controls?: ReactNode;
   /** More controls for a finished answer (try another model, compare). */
@@ -38,7 +40,10 @@ export function ResultCard(props: Props) {
   return (
     <article className="result-card" aria-busy={streaming}>
       <header>
-        <h2>{props.title}</h2>
+        <h2>
+          {props.title}
+          {props.badge && <span className="badge">{props.badge}</span>}
+        </h2>
         {props.source && <p className="source">{props.source}</p>}
         {props.controls}
       </header>

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { type MapReduceProgress, splitIntoChunks, summariseInParts } from '../utils/actions/long-input';
 import { buildActionPrompt } from '../utils/actions/prompt';
 import { ACTIONS } from '../utils/actions/registry';
 import { lastAnswers, messagesInUse } from '../utils/conversation/alternatives';
 import { CHAT_SYSTEM_PROMPT, titleFrom } from '../utils/conversation/chat-prompt';
+import { continuationMessages, joinContinuation } from '../utils/conversation/continue';
 import { streamReply, toModelMessages } from '../utils/conversation/stream-reply';
-import type { GatewayError } from '../utils/gateway/errors';
+import { GatewayError } from '../utils/gateway/errors';
 import { withPermissionCause } from '../utils/gateway/permission';
+import type { RetryWait } from '../utils/gateway/retry';
 import type { ConversationRecord, MessageRecord } from '../utils/history/db';
 import { HistoryWriteError } from '../utils/history/errors';
 import {
@@ -19,7 +22,7 @@ import type { Translator, UiLanguage } from '../utils/i18n';
 import type { PanelJob } from '../utils/messages';
 import { reapplyRedaction } from '../utils/pii/redact';
 import type { Settings } from '../utils/settings/schema';
-import { gatewayTargetFor, requestUser } from '../utils/settings/target';
+import { deadlinesFor, gatewayTargetFor, maxInputCharsFor, requestUser } from '../utils/settings/target';
 import { recordAnswerUse } from '../utils/usage/stats';
 import type { Outgoing } from './usePiiGate';
 
@@ -32,6 +35,20 @@ export interface ConversationState {
   errors: Record<string, GatewayError>;
   /** A history write failed (a full disk is told apart): the answer on screen is kept, the user is told. */
   saveProblem: { quota: boolean; detail: string } | null;
+  /** An automatic retry is waiting (429, 5xx, broken connection): the panel counts down. */
+  retryWait: RetryWait | null;
+  /** A long text summarised in parts: how many parts are done. */
+  progress: MapReduceProgress | null;
+  /** A selection longer than the model takes, for an action that cannot work in parts. */
+  tooLong: TooLongInput | null;
+}
+
+export interface TooLongInput {
+  job: PanelJob;
+  model: string;
+  outgoing: Outgoing;
+  translateTarget?: string;
+  maxChars: number;
 }
 
 const EMPTY: ConversationState = {
@@ -40,6 +57,9 @@ const EMPTY: ConversationState = {
   streamingId: null,
   errors: {},
   saveProblem: null,
+  retryWait: null,
+  progress: null,
+  tooLong: null,
 };
 const SAVE_INTERVAL_MS = 500;
 
@@ -75,6 +95,8 @@ export function frameBatcher(flush: () => void) {
     flush();
   };
   return {
+    /** Now, not at the next frame: the first words of an answer should not wait. */
+    flushNow: run,
     schedule() {
       if (timer !== undefined) return;
       frame = requestAnimationFrame(run);
@@ -120,23 +142,34 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
 
   /** Streams a new answer after `history` (what is on screen); the model sees the messages in use. */
   const runReply = useCallback(
-    async (conversation: ConversationRecord, history: MessageRecord[], model: string) => {
+    async (
+      conversation: ConversationRecord,
+      history: MessageRecord[],
+      model: string,
+      /** A cut-off answer to finish: the new text is appended to it, in the same message. */
+      continuing?: MessageRecord,
+    ) => {
       if (!settings) return;
       controllerRef.current?.abort();
       const controller = new AbortController();
       controllerRef.current = controller;
-      const assistant = newMessage(conversation.id, 'assistant', '', model);
+      const assistant = continuing ?? newMessage(conversation.id, 'assistant', '', model);
+      const partial = continuing?.content ?? '';
+      const shownText = (text: string) => (continuing ? joinContinuation(partial, text) : text);
       setState((current) => ({
         ...current,
         conversation,
         messages: [...history, assistant],
         streamingId: assistant.id,
         saveProblem: null,
+        retryWait: null,
+        tooLong: null,
+        errors: Object.fromEntries(Object.entries(current.errors).filter(([id]) => id !== assistant.id)),
       }));
       void persist(() => saveConversation({ ...conversation, model, updatedAt: Date.now() }));
       void persist(() => saveMessage(assistant));
 
-      let latest = '';
+      let latest = partial;
       const batcher = frameBatcher(() =>
         setState((current) => ({
           ...current,
@@ -150,27 +183,38 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         {
           model,
           system: conversation.system,
-          messages: toModelMessages(messagesInUse(history)),
+          messages: continuing
+            ? continuationMessages(toModelMessages(messagesInUse(history)), partial)
+            : toModelMessages(messagesInUse(history)),
           user: requestUser(settings),
         },
         controller.signal,
         (text) => {
-          latest = text;
-          batcher.schedule();
+          const first = latest === partial;
+          latest = shownText(text);
+          if (first) batcher.flushNow();
+          else batcher.schedule();
           // Written while streaming, so a closed panel or a crash still leaves the answer so far in history.
           if (Date.now() - lastSave >= SAVE_INTERVAL_MS) {
             lastSave = Date.now();
-            void persist(() => saveMessage({ ...assistant, content: text, updatedAt: lastSave }));
+            const content = latest;
+            void persist(() => saveMessage({ ...assistant, content, updatedAt: lastSave }));
           }
+        },
+        {
+          deadlines: deadlinesFor(settings),
+          onRetryWait: (retryWait) => setState((current) => ({ ...current, retryWait })),
         },
       );
       batcher.cancel();
       const error = outcome.error && (await withPermissionCause(outcome.error, target.baseUrl));
       const now = Date.now();
+      // A continuation that failed at once leaves the cut-off answer as it was: still interrupted.
+      const status = continuing && outcome.status === 'error' ? 'interrupted' : outcome.status;
       const finished: MessageRecord = {
         ...assistant,
-        content: outcome.text,
-        status: outcome.status,
+        content: shownText(outcome.text),
+        status,
         errorKind: error?.kind,
         ...(outcome.usage ? { usage: outcome.usage } : {}),
         updatedAt: now,
@@ -187,7 +231,7 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
       const finishedConversation: ConversationRecord = {
         ...conversation,
         model,
-        status: outcome.status,
+        status,
         updatedAt: now,
       };
       if (controllerRef.current === controller) controllerRef.current = null;
@@ -200,6 +244,8 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
           conversation: finishedConversation,
           messages: current.messages.map((m) => (m.id === assistant.id ? finished : m)),
           streamingId: current.streamingId === assistant.id ? null : current.streamingId,
+          retryWait: null,
+          progress: null,
           errors,
         };
       });
@@ -209,9 +255,84 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
     [settings, persist],
   );
 
+  /**
+   * A summary of a text too long for one request: the parts are summarised first (progress "n / m"), then
+   * the combining step streams as the answer. Stop works throughout.
+   */
+  const summariseLong = useCallback(
+    async (conversation: ConversationRecord, outgoingText: string, model: string, maxChars: number) => {
+      if (!settings) return;
+      controllerRef.current?.abort();
+      const controller = new AbortController();
+      controllerRef.current = controller;
+      // The question is known only once the parts are summarised; both stand in until then.
+      const question = newMessage(conversation.id, 'user', '', model);
+      const placeholder = newMessage(conversation.id, 'assistant', '', model);
+      setState({ ...EMPTY, conversation, messages: [question, placeholder], streamingId: placeholder.id });
+      void persist(() => saveConversation(conversation));
+      const target = gatewayTargetFor(settings, model);
+      try {
+        const final = await summariseInParts(
+          outgoingText,
+          maxChars,
+          language,
+          async (prompt) => {
+            const outcome = await streamReply(
+              target,
+              { model, system: prompt.system, messages: [{ role: 'user', content: prompt.user }] },
+              controller.signal,
+              () => {},
+              {
+                deadlines: deadlinesFor(settings),
+                onRetryWait: (retryWait) => setState((current) => ({ ...current, retryWait })),
+              },
+            );
+            if (outcome.status !== 'complete') throw outcome.error ?? new GatewayError('bad-response', '');
+            setState((current) => ({ ...current, retryWait: null }));
+            return outcome.text;
+          },
+          (progress) => setState((current) => ({ ...current, progress })),
+        );
+        if (controllerRef.current !== controller) return;
+        const finalQuestion = { ...question, content: final.user };
+        void persist(() => saveMessage(finalQuestion));
+        await runReply({ ...conversation, system: final.system }, [finalQuestion], model);
+      } catch (caught) {
+        const error = await withPermissionCause(
+          caught instanceof GatewayError ? caught : new GatewayError('bad-response', String(caught)),
+          target.baseUrl,
+        );
+        const status = error.kind === 'aborted' ? 'interrupted' : 'error';
+        const failed: MessageRecord = { ...placeholder, status, errorKind: error.kind };
+        setState((current) =>
+          current.conversation?.id !== conversation.id
+            ? current
+            : {
+                ...current,
+                messages: [question, failed],
+                streamingId: null,
+                retryWait: null,
+                progress: null,
+                errors: { [placeholder.id]: error },
+              },
+        );
+        if (controllerRef.current === controller) controllerRef.current = null;
+        await persist(() => saveConversation({ ...conversation, status, updatedAt: Date.now() }));
+      }
+    },
+    [settings, language, persist, runReply],
+  );
+
   /** Runs a right-click action; `outgoing` is the selection as it may leave the machine (screened). */
   const startAction = useCallback(
     (job: PanelJob, model: string, outgoing: Outgoing, translateTarget?: string) => {
+      const maxChars = settings ? maxInputCharsFor(settings, model) : Number.POSITIVE_INFINITY;
+      const tooLong = outgoing.text.length > maxChars;
+      if (tooLong && job.action !== 'summarize') {
+        controllerRef.current?.abort();
+        setState({ ...EMPTY, tooLong: { job, model, outgoing, translateTarget, maxChars } });
+        return Promise.resolve();
+      }
       const prompt = buildActionPrompt(job.action, outgoing.text, { uiLanguage: language, translateTarget });
       const now = Date.now();
       const conversation: ConversationRecord = {
@@ -230,11 +351,39 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         createdAt: now,
         updatedAt: now,
       };
+      if (tooLong) return summariseLong(conversation, outgoing.text, model, maxChars);
       const question = newMessage(conversation.id, 'user', prompt.user, model);
       void persist(() => saveMessage(question));
       return runReply(conversation, [question], model);
     },
-    [language, t, persist, runReply],
+    [settings, language, t, persist, runReply, summariseLong],
+  );
+
+  /** Runs the action of a too-long selection on its first part only, as the user asked. */
+  const runFirstPart = useCallback(() => {
+    const tooLong = stateRef.current.tooLong;
+    if (!tooLong) return Promise.resolve();
+    const { job, model, outgoing, translateTarget, maxChars } = tooLong;
+    const firstPart = splitIntoChunks(outgoing.text, maxChars)[0] ?? '';
+    return startAction(
+      { ...job, text: job.text.slice(0, firstPart.length) },
+      model,
+      { ...outgoing, text: firstPart },
+      translateTarget,
+    );
+  }, [startAction]);
+
+  /** Finishes a cut-off last answer: the model is asked to go on from exactly where it stopped. */
+  const continueAnswer = useCallback(
+    (model: string) => {
+      const { conversation, messages } = stateRef.current;
+      const last = messages.at(-1);
+      if (!conversation || last?.role !== 'assistant' || last.status !== 'interrupted' || !last.content) {
+        return Promise.resolve();
+      }
+      return runReply(conversation, messages.slice(0, -1), model, last);
+    },
+    [runReply],
   );
 
   /** `outgoing` is the message as it may leave the machine; `text` is what the user typed. */
@@ -268,6 +417,17 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
       const { conversation, messages } = stateRef.current;
       const last = messages.at(-1);
       if (!conversation || !last) return Promise.resolve();
+      const input = conversation.input ?? '';
+      if (
+        conversation.action === 'summarize' &&
+        settings &&
+        input.length > maxInputCharsFor(settings, model)
+      ) {
+        // Personal data stays replaced, as the first time; the parts are summarised again.
+        const outgoing = reapplyRedaction(input, conversation.piiMapping ?? []);
+        for (const dropped of messages) void persist(() => deleteMessage(dropped.id));
+        return summariseLong(conversation, outgoing, model, maxInputCharsFor(settings, model));
+      }
       // The answer in use is replaced; answers set aside by another model stay.
       const replaced = last.role === 'assistant' ? lastAnswers(messages).filter((m) => !m.superseded) : [];
       for (const message of replaced) void persist(() => deleteMessage(message.id));
@@ -277,7 +437,7 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         model,
       );
     },
-    [persist, runReply],
+    [settings, persist, runReply, summariseLong],
   );
 
   /**
@@ -358,6 +518,8 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
     retry,
     answerWithModel,
     retranslate,
+    runFirstPart,
+    continueAnswer,
     stop,
     open,
     adopt,

@@ -17,13 +17,29 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze();
  * ~15 ms for 4 kB on every streamed token; with `previous`, only the last two blocks are parsed again.
  */
 export function splitMarkdownBlocks(text: string, previous: readonly string[] = []): string[] {
-  // Appending can change the last block or merge it into the one before (`#` becoming `#tag` continues the
-  // paragraph above; a link definition's title arriving on the next line), never reach further back.
-  const kept = previous.slice(0, -2);
+  const kept = previous.slice(0, settledBlocks(previous));
   const keptText = kept.join('');
   const rest = keptText !== '' && text.startsWith(keptText) ? splitBlocks(text.slice(keptText.length)) : null;
   if (rest) return [...kept, ...rest];
   return splitBlocks(text) ?? [text];
+}
+
+/** A first line that a later block could continue across a blank line: a list item or indented text. */
+const MAY_CONTINUE = /^(?:[ \t]|[-*+](?:[ \t]|\r?$)|\d{1,9}[.)](?:[ \t]|\r?$))/;
+
+/**
+ * How many blocks of the previous split appending cannot change. Appending changes the last block, and can
+ * merge it into the one before (`#` becoming `#tag` continues the paragraph above; a link definition's title
+ * arriving on the next line; another item of a list above), never reach further back. After a blank line only
+ * a list or indented code can be continued, so a block of another kind that ends with one is settled too:
+ * then only the last block is parsed again, which is most of the time while an answer streams.
+ */
+function settledBlocks(previous: readonly string[]): number {
+  const beforeLast = previous.at(-2);
+  if (beforeLast !== undefined && /\n[ \t]*\r?\n$/.test(beforeLast) && !MAY_CONTINUE.test(beforeLast)) {
+    return previous.length - 1;
+  }
+  return Math.max(0, previous.length - 2);
 }
 
 /** Null when the text must stay whole. */

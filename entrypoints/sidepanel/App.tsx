@@ -315,6 +315,9 @@ export function App() {
             models={offered}
             onTryModel={(picked) => void conversation.answerWithModel(picked)}
             onCompare={() => openCompare('lastQuestion')}
+            onContinueAnswer={() => void conversation.continueAnswer(model)}
+            onRunFirstPart={() => void conversation.runFirstPart()}
+            onPickModel={() => document.querySelector<HTMLSelectElement>('.model-picker select')?.focus()}
           />
         )}
       </main>

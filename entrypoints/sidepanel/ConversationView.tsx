@@ -1,10 +1,13 @@
 import { useMemo, useState } from 'react';
+import { LongInputNotice } from '../../components/LongInputNotice';
 import { Markdown } from '../../components/Markdown';
 import { MessageBubble } from '../../components/MessageBubble';
 import { Notice } from '../../components/Notice';
 import { OtherModelPicker } from '../../components/OtherModelPicker';
+import { ProgressBar } from '../../components/ProgressBar';
 import { ProofreadResult } from '../../components/ProofreadResult';
 import { ResultCard } from '../../components/ResultCard';
+import { RetryCountdown } from '../../components/RetryCountdown';
 import { TranslateTargetPicker } from '../../components/TranslateTargetPicker';
 import { UsageLine } from '../../components/UsageLine';
 import type { ConversationState } from '../../hooks/useConversation';
@@ -42,6 +45,11 @@ interface Props {
   onTryModel(modelId: string): void;
   /** Opens Compare for the last question. */
   onCompare(): void;
+  /** Finishes a cut-off answer where it stopped. */
+  onContinueAnswer(): void;
+  onRunFirstPart(): void;
+  /** Takes the user to the model picker (after "model not found"). */
+  onPickModel(): void;
 }
 
 /** The text a user copies or puts back into the page: for a proofread, the corrected text only. */
@@ -63,7 +71,17 @@ export function ConversationView({
   ...handlers
 }: Props) {
   const [feedback, setFeedback] = useState<{ key: MessageKey; tone: 'info' | 'error' } | null>(null);
-  const { conversation, messages, streamingId, errors } = state;
+  const { conversation, messages, streamingId, errors, retryWait, progress, tooLong } = state;
+  if (tooLong) {
+    return (
+      <LongInputNotice
+        title={t('longInput_title')}
+        body={t('longInput_body', String(tooLong.maxChars), String(tooLong.outgoing.text.length))}
+        runLabel={t('longInput_firstPart', String(tooLong.maxChars))}
+        onRunFirstPart={handlers.onRunFirstPart}
+      />
+    );
+  }
   if (!conversation) {
     return (
       <section className="welcome">
@@ -86,9 +104,55 @@ export function ConversationView({
     }
   };
 
+  // Only the last answer can be continued: a continuation is appended at the end of the conversation.
+  const canContinue = (message: MessageRecord) =>
+    message.id === messages.at(-1)?.id &&
+    message.role === 'assistant' &&
+    message.status === 'interrupted' &&
+    message.content !== '' &&
+    streamingId === null;
+
+  const streamStatus = (message: MessageRecord) => {
+    if (message.id !== streamingId) return null;
+    return (
+      <>
+        {progress && (
+          <ProgressBar
+            done={progress.done}
+            total={progress.total}
+            label={
+              progress.done < progress.total
+                ? t('mapReduce_progress', String(progress.done), String(progress.total))
+                : t('mapReduce_finalStep')
+            }
+          />
+        )}
+        {retryWait && (
+          <RetryCountdown
+            key={retryWait.retryAt}
+            retryAt={retryWait.retryAt}
+            message={(seconds) =>
+              t(
+                retryWait.reason === 'rate-limited' ? 'retry_waiting' : 'retry_waiting_failure',
+                String(seconds),
+                String(retryWait.attempt),
+                String(retryWait.maxAttempts),
+              )
+            }
+          />
+        )}
+      </>
+    );
+  };
+
   const errorNotice = (message: MessageRecord) => {
     const error = errors[message.id];
-    if (!error) return null;
+    const continueButton = canContinue(message) && (
+      <button type="button" className="continue-answer" onClick={handlers.onContinueAnswer}>
+        {t('continueAnswer')}
+      </button>
+    );
+    if (!error) return streamStatus(message) ?? (continueButton || null);
     const text = explainGatewayError(error, t, { model: message.model, gatewayOrigin });
     return (
       <Notice tone={error.kind === 'aborted' ? 'info' : 'error'}>
@@ -97,6 +161,12 @@ export function ConversationView({
         {error.detail && error.kind !== 'aborted' && (
           <p className="detail">{t('errorDetail', error.detail)}</p>
         )}
+        {error.kind === 'model-not-found' && (
+          <button type="button" onClick={handlers.onPickModel}>
+            {t('pickModel')}
+          </button>
+        )}
+        {continueButton}
       </Notice>
     );
   };
@@ -271,6 +341,7 @@ function ActionCard({
       source={source ? t('fromPage', source) : undefined}
       input={input}
       streaming={streaming}
+      badge={answer && !streaming && answer.status !== 'complete' ? t(`status_${answer.status}`) : undefined}
       hasAnswer={output !== ''}
       canReplace={handlers.job?.editable ?? false}
       labels={{

@@ -62,6 +62,17 @@ export interface GatewayServer {
   dropAfterChunks(chunks: number, how?: 'reset' | 'end'): void;
   /** The next stream carries one event whose JSON is cut off, after its first piece of text. */
   garbageNext(): void;
+  /**
+   * The next stream carries lines a careless proxy might add but that carry no event: SSE comments, unknown
+   * fields, a line with no colon. A reader that follows the SSE rules skips them.
+   */
+  noiseNext(): void;
+  /** The next stream sends `chunks` pieces of text, then nothing more while keeping the connection open. */
+  stallAfterChunks(chunks: number): void;
+  /** The next request's connection is cut before any byte of the response (a proxy that fell over). */
+  resetNext(): void;
+  /** Waited before the response headers of every streamed answer: a model's time to first token. */
+  firstByteDelayMs: number;
   close(): Promise<void>;
 }
 
@@ -129,6 +140,9 @@ export async function startGatewayServer(): Promise<GatewayServer> {
   const failures: GatewayFailure[] = [];
   let drop: { chunks: number; how: 'reset' | 'end' } | undefined;
   let garbage = false;
+  let noise = false;
+  let stall: number | undefined;
+  let resets = 0;
   let served = 0;
 
   const gateway: GatewayServer = {
@@ -149,6 +163,16 @@ export async function startGatewayServer(): Promise<GatewayServer> {
     garbageNext: () => {
       garbage = true;
     },
+    noiseNext: () => {
+      noise = true;
+    },
+    stallAfterChunks: (chunks) => {
+      stall = chunks;
+    },
+    resetNext: () => {
+      resets += 1;
+    },
+    firstByteDelayMs: 0,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
@@ -180,8 +204,13 @@ export async function startGatewayServer(): Promise<GatewayServer> {
   async function streamAnswer(request: IncomingMessage, response: ServerResponse, answer: Answer) {
     const oneDrop = drop;
     const oneGarbage = garbage;
+    const oneNoise = noise;
+    const oneStall = stall;
     drop = undefined;
     garbage = false;
+    noise = false;
+    stall = undefined;
+    if (gateway.firstByteDelayMs > 0) await sleep(gateway.firstByteDelayMs);
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
@@ -228,6 +257,11 @@ export async function startGatewayServer(): Promise<GatewayServer> {
     const points = codePoints(answer.text);
     const size = Math.max(1, gateway.chunkSize);
     for (let start = 0, sent = 0; start < points.length; start += size, sent++) {
+      if (oneStall !== undefined && sent === oneStall) {
+        // Silent but connected, until the client gives up.
+        await new Promise((resolve) => response.once('close', resolve));
+        return;
+      }
       if (oneDrop && sent === oneDrop.chunks) {
         if (oneDrop.how === 'reset') response.socket?.destroy();
         else response.end();
@@ -242,6 +276,13 @@ export async function startGatewayServer(): Promise<GatewayServer> {
         );
       } else {
         await event('content_block_delta', { index: 0, delta: { type: 'text_delta', text } });
+      }
+      if (oneNoise && sent === 0) {
+        await new Promise((resolve) =>
+          response.write(': keep-alive from a proxy\n\nx-proxy-note: 1\nstray line without a colon\n\n', () =>
+            resolve(undefined),
+          ),
+        );
       }
       if (oneGarbage && sent === 0) {
         // A proxy that cut an event in half: the JSON never closes.
@@ -348,6 +389,11 @@ export async function startGatewayServer(): Promise<GatewayServer> {
     }
 
     const format: ApiFormat = path === '/v1/messages' ? 'anthropic' : 'openai';
+    if (resets > 0 && request.method === 'POST') {
+      resets -= 1;
+      request.socket.destroy();
+      return;
+    }
     const failure = failures.shift();
     if (failure) {
       const failureBody =

@@ -12,6 +12,7 @@ function staffGateway(): GatewaySettings {
   const gateway = structuredClone(DEFAULT_SETTINGS.gateway);
   gateway.auth = { header: 'x-old', scheme: 'Token', source: 'policy', value: 'sk-yaita-org-0001' };
   gateway.headers = { 'x-portkey-provider': 'openai' };
+  gateway.firstByteTimeoutSeconds = 90;
   return gateway;
 }
 
@@ -67,7 +68,7 @@ describe('gateway presets', () => {
     });
   });
 
-  it('keeps where the key comes from, and replaces what belonged to the previous gateway', () => {
+  it('keeps where the key comes from and the timeouts, and replaces what belonged to the previous gateway', () => {
     const azure = GATEWAY_PRESETS.find((preset) => preset.id === 'azure-openai');
     if (!azure) throw new Error('no Azure OpenAI preset');
     const applied = applyGatewayPreset(staffGateway(), azure, { resource: ' yaita-aoai ' });
@@ -80,6 +81,8 @@ describe('gateway presets', () => {
         auth: { header: 'api-key', scheme: '', source: 'policy', value: 'sk-yaita-org-0001' },
         headers: {},
         userAttribution: { header: '', bodyUser: false },
+        firstByteTimeoutSeconds: 90,
+        stallTimeoutSeconds: 60,
       },
     });
   });
@@ -109,6 +112,9 @@ describe('gateway presets', () => {
         auth: { header: 'api-key', scheme: '', source: 'policy', value: 'sk-yaita-org-0001' },
         headers: { 'x-portkey-provider': 'openai' },
         userAttribution: { header: '', bodyUser: false },
+        // Timeouts are the organisation's, never the preset's.
+        firstByteTimeoutSeconds: gateway.firstByteTimeoutSeconds,
+        stallTimeoutSeconds: gateway.stallTimeoutSeconds,
       },
     });
   });

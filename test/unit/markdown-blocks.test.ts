@@ -139,6 +139,9 @@ describe('splitMarkdownBlocks', () => {
       // A paragraph that turns into a heading or a table when the next line arrives.
       '受付時間\n---\n\n手数料一覧\n| 種類 | 金額 |\n| --- | --- |\n| 住民票 | 300円 |\n',
       '- 項目1\n\n\n  続き\n- 項目2\n\n本文\n\n    インデントコード\n\n本文',
+      // After a blank line: another item of the list above, more of its indented text, a new quote.
+      '1. 申請書\n\n2. 本人確認書類\n\n   顔写真付き\n\n> 注意\n\n> 別の注意\n\n* 項目\n\n+ 別のリスト\n\n本文',
+      '本文\n\n    コード1\n\n    コード2\n\n| 表 | 列 |\n| - | - |\n| 1 | 2 |\n\n- \n\n-\n\n終わり',
     ];
     for (const text of tricky) {
       for (const chunk of [1, 5]) {

@@ -17,6 +17,8 @@ const CITY_HALL: Settings = {
     auth: { header: 'Authorization', scheme: 'Bearer', source: 'user', value: 'sk-org-shiyakusho-0001' },
     headers: { 'x-org-id': 'yaita', 'x-department': '市民課' },
     userAttribution: { header: 'x-litellm-end-user-id', bodyUser: true },
+    firstByteTimeoutSeconds: 60,
+    stallTimeoutSeconds: 60,
   },
   apiKey: 'sk-shiminka-tanaka-2025',
   userId: 'tanaka.hanako@city.yaita.lg.jp',

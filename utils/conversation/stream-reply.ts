@@ -1,5 +1,5 @@
 import { GatewayError } from '../gateway/errors';
-import { streamChat } from '../gateway/index';
+import { type ResilienceOptions, streamResilient } from '../gateway/resilient';
 import type { ChatMessage, GatewayRequest, GatewayTarget } from '../gateway/types';
 import type { EntryStatus, MessageRecord, TokenUsage } from '../history/db';
 
@@ -14,17 +14,19 @@ export interface ReplyOutcome {
 /**
  * Streams one answer to its end. Whatever happens, it resolves (never rejects) with the text received so
  * far: a stopped or dropped answer is `interrupted` and keeps its text; a failure before any text is `error`.
+ * Failures before the first text are retried and slow gateways time out, as `options` says (resilient.ts).
  */
 export async function streamReply(
   target: GatewayTarget,
   request: GatewayRequest,
   signal: AbortSignal,
   onText: (textSoFar: string) => void,
+  options: ResilienceOptions = {},
 ): Promise<ReplyOutcome> {
   let text = '';
   let usage: TokenUsage | undefined;
   try {
-    for await (const delta of streamChat(target, request, signal)) {
+    for await (const delta of streamResilient(target, request, signal, options)) {
       if (delta.type === 'usage') {
         usage = { inputTokens: delta.inputTokens, outputTokens: delta.outputTokens };
         continue;

@@ -11,6 +11,7 @@ export type GatewayErrorKind =
   | 'rate-limited'
   | 'server'
   | 'network'
+  | 'timeout'
   | 'aborted'
   | 'rejected'
   | 'bad-response';

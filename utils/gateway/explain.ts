@@ -24,6 +24,8 @@ export function explainGatewayError(
       return t('error_server');
     case 'network':
       return t('error_network');
+    case 'timeout':
+      return t('error_timeout');
     case 'aborted':
       return t('error_aborted');
     case 'bad-response':

@@ -290,6 +290,9 @@ export function applyGatewayPreset(
           gateway.userAttribution.bodyUser,
         ),
       },
+      // Timeouts are the organisation's choice, not the gateway product's.
+      firstByteTimeoutSeconds: gateway.firstByteTimeoutSeconds,
+      stallTimeoutSeconds: gateway.stallTimeoutSeconds,
     },
   };
 }

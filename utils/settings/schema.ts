@@ -55,6 +55,8 @@ export const modelSchema = z.object({
         { example: { 'x-portkey-provider': 'anthropic' } },
       ),
     ),
+  /** Longest text sent at once; longer selections are summarised in parts or cut (long-input.ts). */
+  maxInputChars: z.number().int().min(1000).optional(),
 });
 export type ModelEntry = z.infer<typeof modelSchema>;
 
@@ -159,6 +161,26 @@ export const settingsSchema = z.object({
           ),
         ),
     }),
+    firstByteTimeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .meta(
+        doc(
+          '回答の最初の文字を待つ最長の秒数（過ぎると停止して知らせます）',
+          'Longest wait, in seconds, for the first piece of an answer before giving up',
+        ),
+      ),
+    stallTimeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .meta(
+        doc(
+          '回答の途中で何も届かないまま待つ最長の秒数（過ぎると、届いた分を残して停止します）',
+          'Longest silence, in seconds, in the middle of an answer before stopping with the part received',
+        ),
+      ),
   }),
   apiKey: z
     .string()
@@ -181,8 +203,8 @@ export const settingsSchema = z.object({
     .array(modelSchema)
     .meta(
       doc(
-        '選べるモデルの一覧（id, label, purpose, 任意で apiFormat・baseUrl・headers）',
-        'Models offered (id, label, purpose, optional apiFormat, baseUrl and headers)',
+        '選べるモデルの一覧（id, label, purpose, 任意で apiFormat・baseUrl・headers・maxInputChars＝一度に送る最大文字数、既定 24000）',
+        'Models offered (id, label, purpose, optional apiFormat, baseUrl, headers and maxInputChars)',
       ),
     ),
   defaultModel: z.string().meta(doc('既定のモデルID', 'Default model id')),
@@ -280,6 +302,8 @@ export const DEFAULT_SETTINGS: Settings = {
     auth: { header: '', scheme: '', source: 'user', value: '' },
     headers: {},
     userAttribution: { header: '', bodyUser: false },
+    firstByteTimeoutSeconds: 60,
+    stallTimeoutSeconds: 60,
   },
   apiKey: '',
   userId: '',

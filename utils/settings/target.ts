@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_INPUT_CHARS } from '../actions/long-input';
+import type { Deadlines } from '../gateway/deadline';
 import type { GatewayTarget } from '../gateway/types';
 import type { ApiFormat, ModelEntry, Settings } from './schema';
 
@@ -51,4 +53,16 @@ export function usedApiFormats(settings: Settings, modelsForced = false): ApiFor
     (model) => gatewayTargetFor(settings, model.id).apiFormat,
   );
   return [...new Set([settings.gateway.apiFormat, ...formats])];
+}
+
+/** How much text the model takes at once: the policy's figure for it, else a size most models accept. */
+export function maxInputCharsFor(settings: Settings, modelId: string): number {
+  return settings.models.find((entry) => entry.id === modelId)?.maxInputChars ?? DEFAULT_MAX_INPUT_CHARS;
+}
+
+export function deadlinesFor(settings: Settings): Deadlines {
+  return {
+    firstByteMs: settings.gateway.firstByteTimeoutSeconds * 1000,
+    stallMs: settings.gateway.stallTimeoutSeconds * 1000,
+  };
 }
