@@ -159,7 +159,10 @@ describe('right-click actions in the side panel', () => {
   });
 
   it('retries after a gateway error, then continues the same conversation in chat', async () => {
-    gateway.failNext({ status: 500, body: { error: { message: 'upstream timeout' } } });
+    // The first try and both automatic retries fail: the user is told, and retries by hand.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      gateway.failNext({ status: 500, body: { error: { message: 'upstream timeout' } } });
+    }
     await selectElementText(article, '#notice');
     await clickMenuItem(extension.worker, 'summarize', `${site.url}/article.html`);
     const card = panel.locator('article.result-card');
