@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { approximateLength, extractArticle } from '../../utils/page/article';
+import {
+  CITY_PAGE_ARTICLE_MARKERS,
+  CITY_PAGE_BOILERPLATE_MARKERS,
+  CITY_PAGE_HTML,
+} from '../fixtures/city-page';
+
+const URL = 'https://www.city.yaita.example.lg.jp/kurashi/gomi/shushubi.html';
+
+describe('extracting the main text of a city-hall page', () => {
+  const article = extractArticle(CITY_PAGE_HTML, URL);
+
+  it('keeps every paragraph of the article', () => {
+    expect(article).not.toBeNull();
+    for (const marker of CITY_PAGE_ARTICLE_MARKERS) expect(article?.text).toContain(marker);
+  });
+
+  it('drops the header, navigation, breadcrumbs, sidebar and footer', () => {
+    for (const marker of CITY_PAGE_BOILERPLATE_MARKERS) expect(article?.text).not.toContain(marker);
+    expect(article?.text).not.toContain('analytics');
+  });
+
+  it('keeps the table rows on their own lines and the page title', () => {
+    expect(article?.text).toMatch(/矢板地区\t月曜日・木曜日\t火曜日・金曜日/);
+    expect(article?.title).toContain('ごみの収集日が変わります');
+    expect(article?.length).toBe(article?.text.length);
+    expect(article?.truncated).toBe(false);
+  });
+
+  it('cuts a very long page and says so', () => {
+    const cut = extractArticle(CITY_PAGE_HTML, URL, '', 100);
+    expect(cut?.length).toBe(100);
+    expect(cut?.truncated).toBe(true);
+  });
+
+  it('reads a short notice that is below Readability’s threshold from its main region', () => {
+    const html =
+      '<html><head><title>休館のお知らせ</title></head><body><nav><a href="/">トップ</a></nav>' +
+      '<main><p>図書館は12月29日から1月3日まで休館します。</p></main><footer>矢板市立図書館</footer></body></html>';
+    const short = extractArticle(html, URL);
+    expect(short?.text).toBe('図書館は12月29日から1月3日まで休館します。');
+  });
+
+  it('returns null for a page with no text', () => {
+    expect(extractArticle('<html><body><img src="a.png"></body></html>', URL)).toBeNull();
+  });
+});
+
+describe('showing the length', () => {
+  it('rounds to the hundred above a thousand characters', () => {
+    expect(approximateLength(4213, 'ja')).toBe('4,200');
+    expect(approximateLength(812, 'en')).toBe('812');
+  });
+});
