@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { Markdown } from '../../components/Markdown';
 import { MessageBubble } from '../../components/MessageBubble';
 import { Notice } from '../../components/Notice';
@@ -14,7 +15,7 @@ import { explainGatewayError } from '../../utils/gateway/explain';
 import type { ConversationRecord, MessageRecord } from '../../utils/history/db';
 import type { MessageKey, Translator, UiLanguage } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
-import { replaceSelection } from '../../utils/page/scripting';
+import { insertAtCursor, replaceSelection } from '../../utils/page/scripting';
 import { restore } from '../../utils/pii/redact';
 
 interface Props {
@@ -65,6 +66,17 @@ export function ConversationView({ state, job, gatewayOrigin, copySuffix, langua
     }
   };
 
+  // Into the field that has the focus in the page: the right-click's tab, else the active tab of this window.
+  const insert = async (text: string) => {
+    const tabId =
+      job && job.tabId >= 0
+        ? job.tabId
+        : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    const outcome = tabId === undefined ? 'insert_no_access' : await insertAtCursor(tabId, text);
+    setFeedback({ key: outcome, tone: outcome === 'inserted' ? 'info' : 'error' });
+  };
+  const withSuffix = (text: string) => (copySuffix ? `${text}${copySuffix}` : text);
+
   const errorNotice = (message: MessageRecord) => {
     const error = errors[message.id];
     if (!error) return null;
@@ -96,7 +108,9 @@ export function ConversationView({ state, job, gatewayOrigin, copySuffix, langua
           : undefined
       }
       copyLabel={t('copy')}
-      onCopy={() => void copy(copySuffix ? `${shown(message.content)}${copySuffix}` : shown(message.content))}
+      onCopy={() => void copy(withSuffix(shown(message.content)))}
+      insertLabel={message.role === 'assistant' ? t('insertAtCursor') : undefined}
+      onInsert={() => void insert(withSuffix(shown(message.content)))}
       footer={errorNotice(message)}
     >
       {message.role === 'user' ? (
@@ -126,10 +140,12 @@ export function ConversationView({ state, job, gatewayOrigin, copySuffix, langua
             const outcome = await replaceSelection(job.tabId, job.frameId, text);
             setFeedback({ key: outcome, tone: outcome === 'replaced' ? 'info' : 'error' });
           }}
+          onInsert={(text) => void insert(text)}
           {...handlers}
         />
       )}
       {followUps.map(bubble)}
+      {!isAction && feedback && <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>}
     </section>
   );
 }
@@ -142,6 +158,7 @@ interface ActionCardProps extends Omit<Props, 'state' | 'model' | 'gatewayOrigin
   errorNotice: React.ReactNode;
   onCopy(text: string): void;
   onReplace(text: string): void;
+  onInsert(text: string): void;
 }
 
 function ActionCard({
@@ -197,6 +214,7 @@ function ActionCard({
         stop: t('stop'),
         copy: t('copy'),
         replace: t('replaceSelection'),
+        insert: t('insertAtCursor'),
         retry: t('retry'),
         continueInChat: t('continueInChat'),
         sourceText: t('sourceText'),
@@ -221,6 +239,7 @@ function ActionCard({
       onStop={handlers.onStop}
       onCopy={() => handlers.onCopy(usableText(conversation, output, handlers.copySuffix))}
       onReplace={() => handlers.onReplace(usableText(conversation, output, handlers.copySuffix))}
+      onInsert={() => handlers.onInsert(usableText(conversation, output, handlers.copySuffix))}
       onRetry={handlers.onRetry}
       onContinue={handlers.onContinue}
     >

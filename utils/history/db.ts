@@ -11,6 +11,8 @@ export interface ConversationRecord {
   id: string;
   kind: 'chat' | 'action';
   action?: ActionId;
+  /** The built-in or policy template this conversation started from. */
+  templateId?: string;
   title: string;
   /** Model of the latest answer. */
   model: string;

@@ -48,6 +48,7 @@ const exportedConversationSchema = z.strictObject({
   id: z.string().min(1).max(200),
   kind: z.enum(['chat', 'action']),
   action: actionIdSchema.optional(),
+  templateId: z.string().max(200).optional(),
   title: text,
   model: z.string().max(500),
   pageUrl: text.optional(),
