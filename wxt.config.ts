@@ -22,7 +22,7 @@ const runLastAction = {
   },
 };
 const openPanelShortcut = {
-  suggested_key: { default: 'Alt+Shift+T' },
+  suggested_key: { default: 'Alt+Shift+K' },
   description: '__MSG_commandOpenPanel__',
 };
 

@@ -35,6 +35,7 @@ export function TemplatePicker({ labels, entries, allowUserTemplates, onUse, onR
   const [category, setCategory] = useState('');
   const [ownTitle, setOwnTitle] = useState('');
   const [ownPrompt, setOwnPrompt] = useState('');
+  const [adding, setAdding] = useState(false);
   const id = useId();
   const categories = useMemo(
     () => [
@@ -106,33 +107,38 @@ export function TemplatePicker({ labels, entries, allowUserTemplates, onUse, onR
         {shown.length === 0 && <li className="hint">{labels.noMatch}</li>}
       </ul>
       {allowUserTemplates && (
-        <details className="own-template">
-          <summary>{labels.addOwn}</summary>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!ownTitle.trim() || !ownPrompt.trim()) return;
-              onSave(ownTitle.trim(), ownPrompt.trim());
-              setOwnTitle('');
-              setOwnPrompt('');
-            }}
-          >
-            <label>
-              {labels.ownTitle}
-              <input required value={ownTitle} onChange={(event) => setOwnTitle(event.target.value)} />
-            </label>
-            <label>
-              {labels.ownPrompt}
-              <textarea
-                required
-                rows={3}
-                value={ownPrompt}
-                onChange={(event) => setOwnPrompt(event.target.value)}
-              />
-            </label>
-            <button type="submit">{labels.saveOwn}</button>
-          </form>
-        </details>
+        <div className="own-template">
+          <button type="button" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+            {labels.addOwn}
+          </button>
+          {adding && (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (!ownTitle.trim() || !ownPrompt.trim()) return;
+                onSave(ownTitle.trim(), ownPrompt.trim());
+                setOwnTitle('');
+                setOwnPrompt('');
+                setAdding(false);
+              }}
+            >
+              <label>
+                {labels.ownTitle}
+                <input required value={ownTitle} onChange={(event) => setOwnTitle(event.target.value)} />
+              </label>
+              <label>
+                {labels.ownPrompt}
+                <textarea
+                  required
+                  rows={3}
+                  value={ownPrompt}
+                  onChange={(event) => setOwnPrompt(event.target.value)}
+                />
+              </label>
+              <button type="submit">{labels.saveOwn}</button>
+            </form>
+          )}
+        </div>
       )}
     </details>
   );

@@ -149,6 +149,13 @@ export function App() {
   const configured = isGatewayConfigured(settings);
   const streaming = conversation.state.streamingId !== null;
   const enabledActions = ACTION_ORDER.filter((action) => settings.actions[action].enabled);
+  // The tour fills the empty panel; a conversation, a form or a page question takes its place.
+  const tourVisible =
+    onboarding.open &&
+    view === 'conversation' &&
+    !formTemplate &&
+    !conversation.state.conversation &&
+    pageQuestion.state.status === 'idle';
 
   const runSample = (action: ActionId) => {
     setView('conversation');
@@ -254,9 +261,10 @@ export function App() {
           </button>
           <button
             type="button"
-            aria-pressed={onboarding.open}
+            aria-pressed={tourVisible}
             onClick={() => {
-              if (onboarding.open) return onboarding.dismiss();
+              if (tourVisible) return onboarding.dismiss();
+              pageQuestion.clear();
               conversation.reset();
               setJob(null);
               setFormTemplate(null);
@@ -423,7 +431,7 @@ export function App() {
               );
             }}
           />
-        ) : onboarding.open && !conversation.state.conversation && !page ? (
+        ) : tourVisible ? (
           <Onboarding
             labels={{
               greeting: t('tourGreeting'),

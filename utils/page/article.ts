@@ -43,12 +43,6 @@ export function extractArticle(
   maxChars = ARTICLE_MAX_CHARS,
 ): PageArticle | null {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
-  // Relative links resolve against the page, not the extension.
-  if (pageUrl && parsed.head) {
-    const base = parsed.createElement('base');
-    base.href = pageUrl;
-    parsed.head.prepend(base);
-  }
   const title = parsed.title.trim() || fallbackTitle;
   // Landmarks that are never the article; a header or footer inside the article itself is kept.
   for (const noise of parsed.querySelectorAll(
