@@ -48,7 +48,7 @@ export function usePageQuestion(blocked: readonly string[], onSummarize: (page: 
       windowId: number,
       summarize: boolean,
     ) => {
-      const article = extractArticle(html, pageUrl, pageTitle);
+      const article = extractArticle(html, pageTitle);
       if (!article) return setState({ status: 'problem', problem: 'page_no_text' });
       const page = { article, pageUrl, tabId, windowId };
       setState({ status: 'ready', page });

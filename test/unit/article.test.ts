@@ -7,10 +7,8 @@ import {
   CITY_PAGE_HTML,
 } from '../fixtures/city-page';
 
-const URL = 'https://www.city.yaita.example.lg.jp/kurashi/gomi/shushubi.html';
-
 describe('extracting the main text of a city-hall page', () => {
-  const article = extractArticle(CITY_PAGE_HTML, URL);
+  const article = extractArticle(CITY_PAGE_HTML);
 
   it('keeps every paragraph of the article', () => {
     expect(article).not.toBeNull();
@@ -30,7 +28,7 @@ describe('extracting the main text of a city-hall page', () => {
   });
 
   it('cuts a very long page and says so', () => {
-    const cut = extractArticle(CITY_PAGE_HTML, URL, '', 100);
+    const cut = extractArticle(CITY_PAGE_HTML, '', 100);
     expect(cut?.length).toBe(100);
     expect(cut?.truncated).toBe(true);
   });
@@ -39,12 +37,12 @@ describe('extracting the main text of a city-hall page', () => {
     const html =
       '<html><head><title>休館のお知らせ</title></head><body><nav><a href="/">トップ</a></nav>' +
       '<main><p>図書館は12月29日から1月3日まで休館します。</p></main><footer>矢板市立図書館</footer></body></html>';
-    const short = extractArticle(html, URL);
+    const short = extractArticle(html);
     expect(short?.text).toBe('図書館は12月29日から1月3日まで休館します。');
   });
 
   it('returns null for a page with no text', () => {
-    expect(extractArticle('<html><body><img src="a.png"></body></html>', URL)).toBeNull();
+    expect(extractArticle('<html><body><img src="a.png"></body></html>')).toBeNull();
   });
 });
 

@@ -38,7 +38,6 @@ function readableText(root: Element): string {
  */
 export function extractArticle(
   html: string,
-  pageUrl: string,
   fallbackTitle = '',
   maxChars = ARTICLE_MAX_CHARS,
 ): PageArticle | null {
