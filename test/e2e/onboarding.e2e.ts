@@ -13,13 +13,15 @@ import { clickMenuItem, gatewaySettings, saveSettingsInExtension, selectElementT
  * template library, tips, and asking about a page. Screenshots for the README when TATAKIDAI_SCREENSHOTS=1.
  */
 const SHOOT = process.env.TATAKIDAI_SCREENSHOTS === '1';
-const shot = (page: Page, name: string) =>
-  SHOOT ? page.screenshot({ path: resolve(import.meta.dirname, `../../docs/${name}`) }) : Promise.resolve();
+const shot = (page: Page, name: string, fullPage = false) =>
+  SHOOT
+    ? page.screenshot({ path: resolve(import.meta.dirname, `../../docs/${name}`), fullPage })
+    : Promise.resolve();
 
 const SAMPLE_SUMMARY =
   '- 令和8年4月1日から、一部の地区で燃やすごみの収集日が変わります。\n- 新しい収集日は3月中旬配布の「ごみカレンダー」と市ホームページで確認できます。\n- 収集日の午前8時30分までに集積所へ出してください。';
 const PROOFREAD =
-  '<corrected>\n令和8年4月1日から、燃やすごみの収集日が一部の地区で変わります。\n</corrected>\n<changes>\n- 「変更になります」を「変わります」に修正（簡潔な表現）\n- 「いただきますよう」を公用文の表現に整理\n</changes>';
+  '<corrected>\n令和8年4月1日から、一部の地区で燃やすごみの収集日が変わります。収集車の運行経路を見直し、より効率的に収集するためです。変更後の収集日は、3月中旬に全戸配布する「ごみカレンダー」及び市ホームページでお知らせします。御確認の上、収集日の午前8時30分までに、決められた集積所へ出してください。なお、年末年始の収集日は、別途お知らせします。\n</corrected>\n<changes>\n- 「および」を「及び」に修正（公用文では接続詞「及び」は漢字）\n- 「ご確認のうえ」を「御確認の上」に修正（公用文の表記）\n- 長い一文を分け、「出していただきますようお願いいたします」を「出してください」に修正（読みやすさ）\n</changes>';
 const ANSWER = '燃やすごみは、矢板地区では令和8年4月から火曜日・金曜日の収集になります。';
 
 let extension: LoadedExtension;
@@ -340,7 +342,7 @@ describe('the options page', () => {
       .poll(() => options.evaluate(() => getComputedStyle(document.documentElement).fontSize))
       .toBe('16px');
     await expect(options.locator('.shortcuts').innerText()).resolves.toContain('Alt+Shift+Y');
-    await shot(options, 'screenshot-options.png');
+    await shot(options, 'screenshot-options.png', true);
   });
 });
 
