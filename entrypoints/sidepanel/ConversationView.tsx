@@ -15,6 +15,7 @@ import { explainGatewayError } from '../../utils/gateway/explain';
 import type { ConversationRecord, MessageRecord } from '../../utils/history/db';
 import type { MessageKey, Translator, UiLanguage } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
+import { splitPageQuestion } from '../../utils/page/page-question';
 import { insertAtCursor, replaceSelection } from '../../utils/page/scripting';
 import { restore } from '../../utils/pii/redact';
 
@@ -114,7 +115,7 @@ export function ConversationView({ state, job, gatewayOrigin, copySuffix, langua
       footer={errorNotice(message)}
     >
       {message.role === 'user' ? (
-        <p className="user-text">{shown(message.content)}</p>
+        <UserText text={shown(message.content)} pageLabel={t('page_textSent')} />
       ) : (
         <Markdown text={shown(message.content)} />
       )}
@@ -245,5 +246,20 @@ function ActionCard({
     >
       {body}
     </ResultCard>
+  );
+}
+
+/** What the user sent; the text of a page they asked about is folded away under its own summary. */
+function UserText({ text, pageLabel }: { text: string; pageLabel: string }) {
+  const split = splitPageQuestion(text);
+  if (!split) return <p className="user-text">{text}</p>;
+  return (
+    <>
+      <details className="input-text">
+        <summary>{pageLabel}</summary>
+        <p className="user-text">{split.page}</p>
+      </details>
+      <p className="user-text">{split.question}</p>
+    </>
   );
 }

@@ -246,6 +246,13 @@ describe('asking about the page', () => {
     await expect
       .poll(() => panel.locator('.message-assistant').innerText(), { timeout: 15_000 })
       .toContain('火曜日・金曜日');
+    // On screen, the page text is folded away and the question shows.
+    await expect(panel.locator('.message-user details summary').innerText()).resolves.toBe(
+      '送ったページの本文',
+    );
+    await expect(panel.locator('.message-user > .message-body > p.user-text').innerText()).resolves.toBe(
+      '矢板地区の新しい収集日は？',
+    );
     const sent = lastUserMessage();
     expect(sent).toContain('矢板地区の新しい収集日は？');
     expect(sent).toMatch(/^<document>/);

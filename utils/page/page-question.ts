@@ -13,3 +13,12 @@ export function pageQuestionMessage(article: PageArticle, pageUrl: string, quest
   const header = [article.title, pageUrl].filter(Boolean).join('\n');
   return `${fenceDocument(`${header}\n\n${article.text}`)}\n\n${question}`;
 }
+
+/** Splits a page question back into the page text and the question, for showing it; `null` for other messages. */
+export function splitPageQuestion(message: string): { page: string; question: string } | null {
+  const end = '\n</document>\n\n';
+  if (!message.startsWith('<document>\n')) return null;
+  const at = message.indexOf(end);
+  if (at < 0) return null;
+  return { page: message.slice('<document>\n'.length, at), question: message.slice(at + end.length) };
+}
