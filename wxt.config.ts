@@ -10,6 +10,22 @@ const MANIFEST_KEY =
 // use in MV3 (storage.session, scripting, host permissions granted at install, sidebarAction). docs/firefox.md.
 const FIREFOX_MIN_VERSION = '140.0';
 
+/**
+ * Keyboard shortcuts: open the panel, and run the last-used action on the selection. Users change them at
+ * chrome://extensions/shortcuts (Firefox: about:addons → ⚙ → Manage Extension Shortcuts); the panel and the
+ * options page show the binding in force from `commands.getAll()`.
+ */
+const runLastAction = {
+  'run-last-action': {
+    suggested_key: { default: 'Alt+Shift+Y' },
+    description: '__MSG_commandRunLastAction__',
+  },
+};
+const openPanelShortcut = {
+  suggested_key: { default: 'Alt+Shift+K' },
+  description: '__MSG_commandOpenPanel__',
+};
+
 /** What every browser gets. The side panel page becomes `side_panel` (Chrome, Edge) or `sidebar_action` (Firefox). */
 const identity = {
   name: '__MSG_extName__',
@@ -38,6 +54,8 @@ const chromium = {
   permissions: ['storage', 'contextMenus', 'sidePanel', 'activeTab', 'scripting', 'alarms'],
   // Chrome and Edge read the enterprise policy against this schema (generated from utils/settings/schema.ts).
   storage: { managed_schema: 'managed_schema.json' },
+  // The toolbar action opens the side panel (setPanelBehavior), so its shortcut does too.
+  commands: { _execute_action: openPanelShortcut, ...runLastAction },
   ...access,
 } satisfies UserManifest;
 
@@ -46,6 +64,7 @@ const firefox = {
   // No `sidePanel` (the sidebar needs no permission); `contextMenus` is Firefox's alias of `menus` and keeps
   // `browser.contextMenus` working. Firefox reads policy from policies.json, so there is no managed_schema.
   permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
+  commands: { _execute_sidebar_action: openPanelShortcut, ...runLastAction },
   ...access,
   browser_specific_settings: {
     gecko: {

@@ -6,9 +6,12 @@ interface Props {
   streaming: boolean;
   badge?: string;
   copyLabel: string;
+  /** "Insert at cursor" in the page, offered on answers. */
+  insertLabel?: string;
   children: ReactNode;
   footer?: ReactNode;
   onCopy(): void;
+  onInsert?(): void;
 }
 
 export function MessageBubble({
@@ -17,9 +20,11 @@ export function MessageBubble({
   streaming,
   badge,
   copyLabel,
+  insertLabel,
   children,
   footer,
   onCopy,
+  onInsert,
 }: Props) {
   return (
     <article className={`message message-${role}`} aria-busy={streaming}>
@@ -29,6 +34,11 @@ export function MessageBubble({
         {!streaming && (
           <button type="button" className="copy" onClick={onCopy}>
             {copyLabel}
+          </button>
+        )}
+        {!streaming && insertLabel && onInsert && (
+          <button type="button" className="copy" onClick={onInsert}>
+            {insertLabel}
           </button>
         )}
       </header>

@@ -4,6 +4,7 @@ export interface ResultCardLabels {
   stop: string;
   copy: string;
   replace: string;
+  insert: string;
   retry: string;
   continueInChat: string;
   sourceText: string;
@@ -30,6 +31,7 @@ interface Props {
   onStop(): void;
   onCopy(): void;
   onReplace(): void;
+  onInsert(): void;
   onRetry(): void;
   onContinue(): void;
 }
@@ -66,6 +68,9 @@ export function ResultCard(props: Props) {
             {labels.replace}
           </button>
         )}
+        <button type="button" onClick={props.onInsert} disabled={streaming || !hasAnswer}>
+          {labels.insert}
+        </button>
         <button type="button" onClick={props.onRetry} disabled={streaming}>
           {labels.retry}
         </button>

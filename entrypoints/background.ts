@@ -3,9 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { applyRetention } from '../utils/history/retention';
 import { browserUiLanguage, resolveUiLanguage, translatorFor } from '../utils/i18n';
 import { claimJob, queueJob } from '../utils/jobs';
-import { actionFromMenuItem, buildMenus } from '../utils/menus';
-import { listenForMessages, type PanelJob, sendMessage } from '../utils/messages';
-import { captureSelection } from '../utils/page/scripting';
+import { actionFromMenuItem, buildMenus, pageModeFromMenuItem } from '../utils/menus';
+import { listenForMessages, type PageJob, type PanelJob, sendMessage } from '../utils/messages';
+import { readLastAction, rememberLastAction } from '../utils/page/last-action';
+import { capturePage, captureSelection } from '../utils/page/scripting';
 import { fetchPolicyUrl } from '../utils/policy/policy-url';
 import type { EffectiveSettings } from '../utils/policy/resolve';
 import { isSiteBlocked } from '../utils/policy/site-rules';
@@ -17,9 +18,12 @@ import {
   writePolicyUrlCache,
 } from '../utils/policy/storage';
 import { openSidePanel, openSidePanelFromToolbar } from '../utils/side-panel';
+import { refreshTipsUrl } from '../utils/tips/tips';
 
 const POLICY_URL_ALARM = 'policy-url';
 const RETENTION_ALARM = 'history-retention';
+/** The manifest command (wxt.config.ts) that runs the last-used action on the selection. */
+const RUN_LAST_ACTION = 'run-last-action';
 
 async function rebuildMenus({ settings }: EffectiveSettings): Promise<void> {
   const t = translatorFor(resolveUiLanguage(settings.uiLanguage, browserUiLanguage()));
@@ -37,6 +41,8 @@ async function apply(effective: EffectiveSettings, previous?: EffectiveSettings)
   await rememberLastGood(effective);
   await rebuildMenus(effective);
   if (effective.settings.policyUrl !== previous?.settings.policyUrl) await refreshPolicyUrl(effective);
+  if (effective.settings.tipsUrl !== previous?.settings.tipsUrl)
+    await refreshTipsUrl(effective.settings.tipsUrl);
   if (effective.settings.history.retentionDays !== previous?.settings.history.retentionDays) {
     await applyRetention(effective.settings.history.retentionDays);
   }
@@ -47,6 +53,12 @@ async function apply(effective: EffectiveSettings, previous?: EffectiveSettings)
  * click's user gesture; everything else follows.
  */
 function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void {
+  const pageMode = pageModeFromMenuItem(info.menuItemId);
+  if (pageMode && tab?.id !== undefined) {
+    openSidePanel(tab.id).catch(() => undefined);
+    void preparePageJob(pageMode, tab, tab.id);
+    return;
+  }
   const action = actionFromMenuItem(info.menuItemId);
   if (!action || tab?.id === undefined) return;
   const tabId = tab.id;
@@ -98,9 +110,59 @@ async function prepareJob(
   } else {
     job = { ...base, ...(await readSelection(info, tabId, frameId)) };
   }
+  if (!job.problem) await rememberLastAction(action);
+  await handOver(job);
+}
+
+async function handOver(job: PanelJob | PageJob): Promise<void> {
   await queueJob(job);
   // No panel listening yet is normal: it claims the job when it loads.
   await sendMessage({ type: 'job-ready', windowId: job.windowId }).catch(() => undefined);
+}
+
+/** "Ask about this page" / "Summarise this page": the HTML goes to the panel, which extracts the text. */
+async function preparePageJob(mode: PageJob['mode'], tab: Browser.tabs.Tab, tabId: number): Promise<void> {
+  const { settings } = await loadEffectiveSettings();
+  const base = {
+    kind: 'page' as const,
+    id: crypto.randomUUID(),
+    mode,
+    html: '',
+    pageUrl: tab.url ?? '',
+    pageTitle: tab.title ?? '',
+    tabId,
+    windowId: tab.windowId ?? -1,
+  };
+  let job: PageJob;
+  if (mode === 'summarize' && !settings.actions.summarize.enabled) {
+    job = { ...base, problem: 'action_disabled' };
+  } else if (isSiteBlocked(base.pageUrl, settings.sites.blocked)) {
+    // Not even read: nothing of a blocked site leaves the page.
+    job = { ...base, problem: 'site_blocked' };
+  } else {
+    try {
+      const captured = await capturePage(tabId);
+      job = { ...base, html: captured.html, pageTitle: captured.title || base.pageTitle };
+    } catch {
+      job = { ...base, problem: 'page_unreadable' };
+    }
+  }
+  await handOver(job);
+}
+
+/** The keyboard shortcut: the last-used action on the current selection, like its menu item. */
+function onCommand(command: string, tab?: Browser.tabs.Tab): void {
+  if (command !== RUN_LAST_ACTION || tab?.id === undefined) return;
+  const tabId = tab.id;
+  openSidePanel(tabId).catch(() => undefined);
+  void readLastAction().then((action) =>
+    prepareJob(
+      action,
+      { menuItemId: action, frameId: 0, pageUrl: tab.url ?? '', editable: false },
+      tab,
+      tabId,
+    ),
+  );
 }
 
 export default defineBackground(() => {
@@ -125,14 +187,18 @@ export default defineBackground(() => {
   void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60 });
   browser.alarms.onAlarm.addListener(async (alarm) => {
     const effective = await loadEffectiveSettings();
-    if (alarm.name === POLICY_URL_ALARM) await refreshPolicyUrl(effective);
+    if (alarm.name === POLICY_URL_ALARM) {
+      await refreshPolicyUrl(effective);
+      await refreshTipsUrl(effective.settings.tipsUrl);
+    }
     if (alarm.name === RETENTION_ALARM) await applyRetention(effective.settings.history.retentionDays);
   });
   browser.contextMenus.onClicked.addListener(onMenuClicked);
+  browser.commands.onCommand.addListener(onCommand);
   // The toolbar button opens the side panel too.
   openSidePanelFromToolbar().catch(() => undefined);
   listenForMessages({ 'claim-job': (message) => claimJob(message.windowId) });
   // The end-to-end tests cannot click a native menu headless; they call the very function the click calls.
   // Only code running inside this worker can reach it; web pages and our other pages cannot.
-  Object.assign(globalThis, { tatakidaiMenuClick: onMenuClicked });
+  Object.assign(globalThis, { tatakidaiMenuClick: onMenuClicked, tatakidaiCommand: onCommand });
 });

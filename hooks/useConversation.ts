@@ -51,6 +51,15 @@ export interface TooLongInput {
   maxChars: number;
 }
 
+/** How a new chat begins when it is not a plain question. */
+export interface ChatStart {
+  title?: string;
+  system?: string;
+  pageUrl?: string;
+  pageTitle?: string;
+  templateId?: string;
+}
+
 const EMPTY: ConversationState = {
   conversation: null,
   messages: [],
@@ -386,16 +395,22 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
     [runReply],
   );
 
-  /** `outgoing` is the message as it may leave the machine; `text` is what the user typed. */
+  /**
+   * `outgoing` is the message as it may leave the machine; `text` is what the user typed. `start` describes
+   * a conversation begun from a template or about a page (used only when no conversation is open).
+   */
   const sendChat = useCallback(
-    (text: string, model: string, outgoing: Outgoing) => {
+    (text: string, model: string, outgoing: Outgoing, start: ChatStart = {}) => {
       const now = Date.now();
       const conversation: ConversationRecord = stateRef.current.conversation ?? {
         id: crypto.randomUUID(),
         kind: 'chat',
-        title: titleFrom(text),
+        title: start.title ?? titleFrom(text),
         model,
-        system: CHAT_SYSTEM_PROMPT,
+        system: start.system ?? CHAT_SYSTEM_PROMPT,
+        pageUrl: start.pageUrl,
+        pageTitle: start.pageTitle,
+        templateId: start.templateId,
         status: 'interrupted',
         createdAt: now,
         updatedAt: now,

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { browser } from 'wxt/browser';
-import { listenForMessages, type PanelJob, sendMessage } from '../utils/messages';
+import { listenForMessages, type QueuedJob, sendMessage } from '../utils/messages';
 
-/** Delivers right-click jobs meant for this panel's window: the one waiting at load, then each new one. */
-export function usePanelJobs(onJob: (job: PanelJob) => void): void {
+/** Delivers right-click jobs (a selection or a whole page) meant for this panel's window: the one waiting at load, then each new one. */
+export function usePanelJobs(onJob: (job: QueuedJob) => void): void {
   const callback = useRef(onJob);
   callback.current = onJob;
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { type PanelJob, panelJobSchema } from './messages';
+import { type QueuedJob, queuedJobSchema } from './messages';
 
 /**
  * The hand-off between a right-click and the side panel. The panel may open before or after the job is
@@ -8,9 +8,9 @@ import { type PanelJob, panelJobSchema } from './messages';
  */
 const KEY = 'pendingJobs';
 
-async function readJobs(): Promise<PanelJob[]> {
+async function readJobs(): Promise<QueuedJob[]> {
   const stored = await browser.storage.session.get(KEY);
-  const parsed = panelJobSchema.array().safeParse(stored[KEY]);
+  const parsed = queuedJobSchema.array().safeParse(stored[KEY]);
   return parsed.success ? parsed.data : [];
 }
 
@@ -22,7 +22,7 @@ function serially<T>(step: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export function queueJob(job: PanelJob): Promise<void> {
+export function queueJob(job: QueuedJob): Promise<void> {
   return serially(async () => {
     // One pending job per window: a newer right-click replaces an unclaimed older one.
     const others = (await readJobs()).filter((pending) => pending.windowId !== job.windowId);
@@ -30,7 +30,7 @@ export function queueJob(job: PanelJob): Promise<void> {
   });
 }
 
-export function claimJob(windowId: number): Promise<PanelJob | null> {
+export function claimJob(windowId: number): Promise<QueuedJob | null> {
   return serially(async () => {
     const jobs = await readJobs();
     const job = jobs.find((pending) => pending.windowId === windowId) ?? null;

@@ -24,6 +24,28 @@ export const panelJobSchema = z.object({
 });
 export type PanelJob = z.infer<typeof panelJobSchema>;
 
+/**
+ * "Ask about this page" / "Summarise this page" from the page's right-click menu or a shortcut: the page's
+ * HTML, captured after the gesture, for the panel to extract the main text from (never done in the page).
+ */
+export const pageJobSchema = z.object({
+  kind: z.literal('page'),
+  id: z.string(),
+  mode: z.enum(['ask', 'summarize']),
+  /** The page's HTML, capped in size; empty when `problem` is set. */
+  html: z.string(),
+  pageUrl: z.string(),
+  pageTitle: z.string(),
+  tabId: z.number().int(),
+  windowId: z.number().int(),
+  problem: z.enum(['site_blocked', 'page_unreadable', 'action_disabled']).optional(),
+});
+export type PageJob = z.infer<typeof pageJobSchema>;
+
+/** Whatever waits for the panel: a right-click on a selection, or a whole page. */
+export const queuedJobSchema = z.union([pageJobSchema, panelJobSchema]);
+export type QueuedJob = z.infer<typeof queuedJobSchema>;
+
 const messageSchema = z.discriminatedUnion('type', [
   /** background → panels: a job is waiting. */
   z.object({ type: z.literal('job-ready'), windowId: z.number().int() }),
@@ -34,7 +56,7 @@ export type Message = z.infer<typeof messageSchema>;
 
 interface Responses {
   'job-ready': undefined;
-  'claim-job': PanelJob | null;
+  'claim-job': QueuedJob | null;
 }
 
 export async function sendMessage<M extends Message>(message: M): Promise<Responses[M['type']]> {

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { GatewayPresetPicker } from '../../components/GatewayPresetPicker';
 import { Notice } from '../../components/Notice';
 import { SettingField } from '../../components/SettingField';
 import { SettingsSourceTable } from '../../components/SettingsSourceTable';
+import { ShortcutList } from '../../components/ShortcutList';
 import { UsageStatsSection } from '../../components/UsageStatsSection';
+import { useComfort } from '../../hooks/useComfort';
 import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettings';
+import { useShortcuts } from '../../hooks/useShortcuts';
 import { useUsageStats } from '../../hooks/useUsageStats';
 import { ACTIONS } from '../../utils/actions/registry';
 import type { GatewayError } from '../../utils/gateway/errors';
@@ -24,8 +28,23 @@ import { getPath, setPath } from '../../utils/policy/leaves';
 import { describeSources } from '../../utils/policy/resolve';
 import { saveUserSettings } from '../../utils/policy/storage';
 import { addModelIds, modelsFromLines, modelsToLines } from '../../utils/settings/model-lines';
-import { apiFormatSchema, type Settings, uiLanguageSchema } from '../../utils/settings/schema';
+import {
+  apiFormatSchema,
+  type FontSize,
+  fontSizeSchema,
+  type Settings,
+  uiLanguageSchema,
+} from '../../utils/settings/schema';
 import { defaultModelId, gatewayTargetFor } from '../../utils/settings/target';
+import { CHROME_SHORTCUTS_URL } from '../../utils/shortcuts';
+import { builtInTemplates } from '../../utils/templates/builtin';
+
+const FONT_SIZE_LABELS: Record<FontSize, MessageKey> = {
+  small: 'fontSize_small',
+  medium: 'fontSize_medium',
+  large: 'fontSize_large',
+  'x-large': 'fontSize_xlarge',
+};
 
 type TestResult =
   | { state: 'running' }
@@ -50,6 +69,9 @@ export function OptionsApp() {
   const [saveState, setSaveState] = useState<{ ok: boolean; detail?: string } | null>(null);
   const [test, setTest] = useState<TestResult | null>(null);
   const [permission, setPermission] = useState<boolean | null>(null);
+  const shortcuts = useShortcuts(t);
+  // The text size shows at once, before saving, so the user can judge it.
+  useComfort(useUiLanguage(effective), draft?.fontSize ?? effective?.settings.fontSize);
 
   useEffect(() => {
     if (effective && !draft) {
@@ -78,10 +100,6 @@ export function OptionsApp() {
     if (!origin) return setPermission(null);
     void hasGatewayPermission(baseUrl).then(setPermission);
   }, [origin, baseUrl]);
-
-  useEffect(() => {
-    document.documentElement.lang = effective?.settings.uiLanguage === 'en' ? 'en' : 'ja';
-  }, [effective]);
 
   if (!draft || !effective || !current) return null;
   const locked = (path: string) => (effective.forced[path] ? t('lockedByAdmin') : undefined);
@@ -325,7 +343,23 @@ export function OptionsApp() {
             ))}
           </select>
         </SettingField>
+        <fieldset>
+          <legend>{t('options_comfort')}</legend>
+          <SettingField label={t('options_fontSize')}>
+            <select
+              value={draft.fontSize}
+              onChange={(event) => update('fontSize', fontSizeSchema.parse(event.target.value))}
+            >
+              {fontSizeSchema.options.map((option) => (
+                <option key={option} value={option}>
+                  {t(FONT_SIZE_LABELS[option])}
+                </option>
+              ))}
+            </select>
+          </SettingField>
+        </fieldset>
         {text('policyUrl', 'options_policyUrl', { type: 'url' })}
+        {text('tipsUrl', 'options_tipsUrl', { type: 'url' })}
         <div className="toolbar">
           <button type="submit">{t('save')}</button>
           <button type="button" onClick={() => void runTest()} disabled={test?.state === 'running'}>
@@ -351,6 +385,15 @@ export function OptionsApp() {
           <p className="detail">{t('errorDetail', test.error.detail)}</p>
         </Notice>
       )}
+      <ShortcutList
+        title={t('shortcutsTitle')}
+        rows={shortcuts}
+        changeLabel={t('shortcutsChange')}
+        changeHint={import.meta.env.FIREFOX ? t('shortcutsFirefoxHint') : undefined}
+        onChange={
+          import.meta.env.FIREFOX ? undefined : () => void browser.tabs.create({ url: CHROME_SHORTCUTS_URL })
+        }
+      />
       <UsageStatsSection
         stats={usage.stats}
         now={new Date()}
@@ -358,7 +401,10 @@ export function OptionsApp() {
         language={language}
         t={t}
         actionTitle={(action) => t(ACTIONS[action].title)}
-        templateTitle={(id) => current.templates.find((template) => template.id === id)?.title ?? id}
+        templateTitle={(id) =>
+          [...current.templates, ...builtInTemplates(language)].find((template) => template.id === id)
+            ?.title ?? id
+        }
         onMinutesPerUse={usage.setMinutesPerUse}
         onReset={() => void usage.reset()}
       />

@@ -6,16 +6,28 @@ import { GuidelineGate } from '../../components/GuidelineGate';
 import { preloadMarkdown } from '../../components/Markdown';
 import { ModelPicker } from '../../components/ModelPicker';
 import { Notice } from '../../components/Notice';
+import { Onboarding } from '../../components/Onboarding';
+import { PageCard } from '../../components/PageCard';
 import { PiiReview } from '../../components/PiiReview';
+import { ShortcutList } from '../../components/ShortcutList';
+import { TemplateForm } from '../../components/TemplateForm';
 import { TemplatePicker } from '../../components/TemplatePicker';
 import { TipsPanel } from '../../components/TipsPanel';
+import { useComfort } from '../../hooks/useComfort';
 import { COMPARE_MAX_MODELS, useCompare } from '../../hooks/useCompare';
-import { useConversation } from '../../hooks/useConversation';
+import { type ChatStart, useConversation } from '../../hooks/useConversation';
 import { useGuideline } from '../../hooks/useGuideline';
 import { useModelChoice } from '../../hooks/useModelChoice';
+import { useOnboarding } from '../../hooks/useOnboarding';
+import { type PageContext, usePageQuestion } from '../../hooks/usePageQuestion';
 import { usePanelJobs } from '../../hooks/usePanelJobs';
 import { usePiiGate } from '../../hooks/usePiiGate';
 import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettings';
+import { useShortcuts } from '../../hooks/useShortcuts';
+import { useTemplates } from '../../hooks/useTemplates';
+import { useTips } from '../../hooks/useTips';
+import { ACTION_ORDER, ACTIONS } from '../../utils/actions/registry';
+import type { ActionId } from '../../utils/actions/types';
 import { preloadGatewayFormat } from '../../utils/gateway/index';
 import {
   gatewayOriginPattern,
@@ -24,10 +36,14 @@ import {
 } from '../../utils/gateway/permission';
 import type { MessageKey } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
+import { approximateLength } from '../../utils/page/article';
+import { PAGE_CHAT_SYSTEM_PROMPT, pageQuestionMessage } from '../../utils/page/page-question';
 import { explainPolicyProblem } from '../../utils/policy/explain';
 import { modelTitle } from '../../utils/settings/model-choice';
-import type { ApiFormat } from '../../utils/settings/schema';
+import type { ApiFormat, Template } from '../../utils/settings/schema';
 import { availableModels, isGatewayConfigured, usedApiFormats } from '../../utils/settings/target';
+import { CHROME_SHORTCUTS_URL } from '../../utils/shortcuts';
+import { findTemplate } from '../../utils/templates/catalogue';
 import { CompareArea } from './CompareArea';
 import { ConversationView } from './ConversationView';
 import { HistoryView } from './HistoryView';
@@ -64,11 +80,31 @@ export function App() {
   const [waitingJob, setWaitingJob] = useState<PanelJob | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [permissionMissing, setPermissionMissing] = useState(false);
+  const [formTemplate, setFormTemplate] = useState<Template | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const onboarding = useOnboarding();
+  const templates = useTemplates(settings, language);
+  const tips = useTips(settings?.tips, settings?.tipsUrl);
+  const shortcuts = useShortcuts(t);
+  useComfort(language, settings?.fontSize);
 
-  useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
+  /** A whole page's text goes through the normal summarise path, PII screening included. */
+  const summarizePage = useCallback((page: PageContext) => {
+    setView('conversation');
+    setWaitingJob({
+      id: crypto.randomUUID(),
+      action: 'summarize',
+      text: page.article.text,
+      pageUrl: page.pageUrl,
+      pageTitle: page.article.title,
+      tabId: page.tabId,
+      frameId: 0,
+      windowId: page.windowId,
+      editable: false,
+    });
+  }, []);
+  const pageQuestion = usePageQuestion(settings?.sites.blocked ?? [], summarizePage);
+  const page = pageQuestion.state.status === 'ready' ? pageQuestion.state.page : null;
 
   // The picker shows the model for what is on screen (an action, or the chat): the user's last choice for it,
   // the administrator's, or the default; a model no longer offered is dropped.
@@ -93,16 +129,28 @@ export function App() {
     void hasGatewayPermission(baseUrl).then((granted) => setPermissionMissing(!granted));
   }, [baseUrl]);
 
+  const fromPageJob = pageQuestion.fromJob;
   usePanelJobs(
-    useCallback((next: PanelJob) => {
-      setView('conversation');
-      if (next.problem) {
-        setProblem(next.problem);
-        return;
-      }
-      setProblem(null);
-      setWaitingJob(next);
-    }, []),
+    useCallback(
+      (next) => {
+        setView('conversation');
+        setFormTemplate(null);
+        if ('kind' in next) {
+          // A new question about a page starts a new conversation.
+          setProblem(null);
+          if (next.mode === 'ask') conversation.reset();
+          fromPageJob(next);
+          return;
+        }
+        if (next.problem) {
+          setProblem(next.problem);
+          return;
+        }
+        setProblem(null);
+        setWaitingJob(next);
+      },
+      [fromPageJob, conversation.reset],
+    ),
   );
 
   // A job can arrive before the settings are read, or before the guideline is accepted; it runs as soon as
@@ -142,6 +190,93 @@ export function App() {
     conversation.stop();
     compare.stop();
   };
+  const enabledActions = ACTION_ORDER.filter((action) => settings.actions[action].enabled);
+  // The tour fills the empty panel; a conversation, a form or a page question takes its place.
+  const tourVisible =
+    onboarding.open &&
+    view === 'conversation' &&
+    !formTemplate &&
+    !conversation.state.conversation &&
+    pageQuestion.state.status === 'idle';
+
+  const runSample = (action: ActionId) => {
+    setView('conversation');
+    setWaitingJob({
+      id: crypto.randomUUID(),
+      action,
+      text: t('tourSampleText'),
+      pageUrl: '',
+      pageTitle: t('tourSampleSource'),
+      tabId: -1,
+      frameId: 0,
+      windowId: -1,
+      editable: false,
+    });
+  };
+
+  /** Screens the outgoing text, then sends it as a chat; `restore` puts it back when the user cancels. */
+  const sendScreened = (text: string, start: ChatStart | undefined, restore: () => void) => {
+    setView('conversation');
+    pii.screen(
+      text,
+      conversation.state.conversation?.piiMapping ?? [],
+      (outgoing) => void conversation.sendChat(text, model, outgoing, start),
+      restore,
+    );
+  };
+
+  const openTemplate = (template: Template) => {
+    if ((template.fields?.length ?? 0) > 0) {
+      conversation.reset();
+      setJob(null);
+      setView('conversation');
+      setFormTemplate(template);
+      return;
+    }
+    setDraft(template.prompt);
+    inputRef.current?.focus();
+  };
+
+  const shortcutList = (
+    <ShortcutList
+      title={t('shortcutsTitle')}
+      rows={shortcuts}
+      changeLabel={t('shortcutsChange')}
+      changeHint={import.meta.env.FIREFOX ? t('shortcutsFirefoxHint') : undefined}
+      onChange={
+        import.meta.env.FIREFOX ? undefined : () => void browser.tabs.create({ url: CHROME_SHORTCUTS_URL })
+      }
+    />
+  );
+
+  let pageArea: React.ReactNode = null;
+  const pageState = pageQuestion.state;
+  if (pageState.status === 'reading') pageArea = <Notice tone="info">{t('page_reading')}</Notice>;
+  if (pageState.status === 'problem') pageArea = <Notice tone="error">{t(pageState.problem)}</Notice>;
+  if (pageState.status === 'needs-permission') {
+    pageArea = (
+      <Notice tone="info">
+        <p>{t('page_needsPermission', pageState.origin)}</p>
+        <button type="button" onClick={() => pageQuestion.grantAndRead(pageState.origin, false)}>
+          {t('page_grantAndRead')}
+        </button>
+      </Notice>
+    );
+  }
+  if (page && !conversation.state.conversation) {
+    pageArea = (
+      <PageCard
+        title={page.article.title}
+        lengthLabel={t('page_length', approximateLength(page.article.length, language))}
+        truncatedLabel={page.article.truncated ? t('page_truncated') : undefined}
+        hint={t('page_askHint')}
+        summarizeLabel={settings.actions.summarize.enabled ? t('page_summarizeButton') : undefined}
+        closeLabel={t('page_close')}
+        onSummarize={() => summarizePage(page)}
+        onClose={pageQuestion.clear}
+      />
+    );
+  }
 
   return (
     <div className="panel">
@@ -164,10 +299,27 @@ export function App() {
               setCompareSetup(null);
               setJob(null);
               setProblem(null);
+              setFormTemplate(null);
+              pageQuestion.clear();
               setView('conversation');
             }}
           >
             {t('newConversation')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={tourVisible}
+            onClick={() => {
+              if (tourVisible) return onboarding.dismiss();
+              pageQuestion.clear();
+              conversation.reset();
+              setJob(null);
+              setFormTemplate(null);
+              setView('conversation');
+              onboarding.reopen();
+            }}
+          >
+            {t('tourButton')}
           </button>
           <button
             type="button"
@@ -235,7 +387,19 @@ export function App() {
         </Notice>
       )}
 
-      <TipsPanel title={t('tipsTitle')} tips={settings.tips} />
+      <TipsPanel
+        title={t('tipsTitle')}
+        unreadLabel={t('tipsUnread')}
+        tryLabel={t('tipsTry')}
+        tips={tips.tips}
+        unread={tips.unread}
+        canTry={(id) => findTemplate(templates.entries, id) !== undefined}
+        onTry={(id) => {
+          const entry = findTemplate(templates.entries, id);
+          if (entry) openTemplate(entry.template);
+        }}
+        onOpen={() => void tips.markAllRead()}
+      />
 
       <main className="panel-main">
         {pii.review ? (
@@ -259,19 +423,27 @@ export function App() {
             onCancel={pii.review.cancel}
           />
         ) : guideline.mustAccept ? (
-          <GuidelineGate
-            title={settings.guideline.title || t('guidelineDefaultTitle')}
-            url={settings.guideline.url}
-            text={settings.guideline.text}
-            message={
-              guideline.acceptance
-                ? t('guidelineNewVersion', settings.guideline.version)
-                : t('guidelineMustAccept')
-            }
-            openLabel={t('guidelineOpen')}
-            acceptLabel={t('guidelineAccept')}
-            onAccept={() => void guideline.accept()}
-          />
+          <>
+            {onboarding.open && (
+              <section className="onboarding">
+                <h2>{t('tourGreeting')}</h2>
+                <p>{t('tourIntro')}</p>
+              </section>
+            )}
+            <GuidelineGate
+              title={settings.guideline.title || t('guidelineDefaultTitle')}
+              url={settings.guideline.url}
+              text={settings.guideline.text}
+              message={
+                guideline.acceptance
+                  ? t('guidelineNewVersion', settings.guideline.version)
+                  : t('guidelineMustAccept')
+              }
+              openLabel={t('guidelineOpen')}
+              acceptLabel={t('guidelineAccept')}
+              onAccept={() => void guideline.accept()}
+            />
+          </>
         ) : view === 'history' ? (
           <HistoryView
             t={t}
@@ -299,37 +471,114 @@ export function App() {
               })
             }
           />
-        ) : (
-          <ConversationView
-            state={conversation.state}
-            job={job}
-            model={model}
-            gatewayOrigin={gatewayOriginPattern(baseUrl) ?? baseUrl}
-            copySuffix={settings.disclosure.copySuffix}
-            language={language}
-            t={t}
-            onStop={conversation.stop}
-            onRetry={() => void conversation.retry(model)}
-            onRetranslate={(target) => void conversation.retranslate(target, model)}
-            onContinue={() => inputRef.current?.focus()}
-            models={offered}
-            onTryModel={(picked) => void conversation.answerWithModel(picked)}
-            onCompare={() => openCompare('lastQuestion')}
-            onContinueAnswer={() => void conversation.continueAnswer(model)}
-            onRunFirstPart={() => void conversation.runFirstPart()}
-            onPickModel={() => document.querySelector<HTMLSelectElement>('.model-picker select')?.focus()}
+        ) : formTemplate ? (
+          <TemplateForm
+            key={formTemplate.id}
+            template={formTemplate}
+            disabled={!configured || streaming}
+            labels={{
+              required: t('templateRequired'),
+              optional: t('templateOptional'),
+              send: t('templateSend'),
+              cancel: t('templateCancel'),
+              missing: t('templateMissing'),
+              draftNote: t('templateDraftNote'),
+            }}
+            onCancel={() => setFormTemplate(null)}
+            onSend={(prompt) => {
+              const template = formTemplate;
+              setFormTemplate(null);
+              sendScreened(prompt, { templateId: template.id, title: template.title }, () =>
+                setFormTemplate(template),
+              );
+            }}
           />
+        ) : tourVisible ? (
+          <Onboarding
+            labels={{
+              greeting: t('tourGreeting'),
+              intro: t('tourIntro'),
+              steps: [
+                { title: t('tourStep1Title'), body: t('tourStep1Body') },
+                { title: t('tourStep2Title'), body: t('tourStep2Body') },
+                { title: t('tourStep3Title'), body: t('tourStep3Body') },
+              ],
+              sampleTitle: t('tourSampleTitle'),
+              sampleIntro: t('tourSampleIntro'),
+              sampleText: t('tourSampleText'),
+              sampleNeedsGateway: t('tourSampleNeedsGateway'),
+              openSettings: t('openSettings'),
+              close: t('tourClose'),
+            }}
+            sampleActions={enabledActions.map((id) => ({ id, label: t(ACTIONS[id].title) }))}
+            canRun={configured}
+            shortcuts={shortcutList}
+            onRunSample={(id) => runSample(id as ActionId)}
+            onOpenSettings={() => void browser.runtime.openOptionsPage()}
+            onClose={onboarding.dismiss}
+          />
+        ) : (
+          <>
+            {pageArea}
+            <ConversationView
+              state={conversation.state}
+              job={job}
+              model={model}
+              gatewayOrigin={gatewayOriginPattern(baseUrl) ?? baseUrl}
+              copySuffix={settings.disclosure.copySuffix}
+              language={language}
+              t={t}
+              onStop={conversation.stop}
+              onRetry={() => void conversation.retry(model)}
+              onRetranslate={(target) => void conversation.retranslate(target, model)}
+              onContinue={() => inputRef.current?.focus()}
+              models={offered}
+              onTryModel={(picked) => void conversation.answerWithModel(picked)}
+              onCompare={() => openCompare('lastQuestion')}
+              onContinueAnswer={() => void conversation.continueAnswer(model)}
+              onRunFirstPart={() => void conversation.runFirstPart()}
+              onPickModel={() => document.querySelector<HTMLSelectElement>('.model-picker select')?.focus()}
+            />
+          </>
         )}
       </main>
 
+      <fieldset className="page-tools">
+        <legend className="visually-hidden">{t('page_tools')}</legend>
+        <button type="button" onClick={() => void pageQuestion.read(false)}>
+          {t('page_askButton')}
+        </button>
+        {settings.actions.summarize.enabled && (
+          <button type="button" onClick={() => void pageQuestion.read(true)}>
+            {t('page_summarizeButton')}
+          </button>
+        )}
+      </fieldset>
       <TemplatePicker
-        title={t('templatesTitle')}
-        useLabel={t('templateUse')}
-        templates={settings.templates}
-        onUse={(template) => {
-          setDraft(template.prompt);
-          inputRef.current?.focus();
+        labels={{
+          title: t('templatesTitle'),
+          search: t('templatesSearch'),
+          allCategories: t('templatesAllCategories'),
+          categories: t('templatesCategories'),
+          use: t('templateUse'),
+          fill: t('templateFill'),
+          remove: t('templateRemove'),
+          noMatch: t('templatesNoMatch'),
+          sources: {
+            builtin: t('templateSource_builtin'),
+            organisation: t('templateSource_organisation'),
+            user: t('templateSource_user'),
+          },
+          addOwn: t('templateAddOwn'),
+          ownTitle: t('templateOwnTitle'),
+          ownPrompt: t('templateOwnPrompt'),
+          saveOwn: t('templateSaveOwn'),
         }}
+        entries={templates.entries}
+        allowUserTemplates={templates.allowUserTemplates}
+        onUse={openTemplate}
+        onRemove={(id) => void templates.remove(id)}
+        onSave={(title, prompt) => void templates.save(title, prompt)}
       />
       {compareSetup && !compare.state && (
         <CompareSetup
@@ -371,33 +620,48 @@ export function App() {
         text={draft}
         onTextChange={setDraft}
         label={t('chatInputLabel')}
-        placeholder={t('chatPlaceholder')}
+        placeholder={page && !conversation.state.conversation ? t('page_placeholder') : t('chatPlaceholder')}
         sendLabel={t('send')}
         stopLabel={t('stop')}
         streaming={streaming}
         disabled={!configured || guideline.mustAccept || Boolean(compare.state)}
         inputRef={inputRef}
         onSend={(text) => {
-          setView('conversation');
-          if (compareSetup === 'chat' && compareModels.length < 2) {
-            setProblem('compareNeedTwo');
-            setDraft(text);
+          // Cancelled: the message goes back into the box to be edited.
+          const restore = () => setDraft(text);
+          if (compareSetup === 'chat') {
+            if (compareModels.length < 2) {
+              setProblem('compareNeedTwo');
+              restore();
+              return;
+            }
+            setProblem(null);
+            setView('conversation');
+            setCompareSetup(null);
+            const current = conversation.state;
+            pii.screen(
+              text,
+              current.conversation?.piiMapping ?? [],
+              (outgoing) => void compare.compareChat(text, outgoing, compareModels, current),
+              restore,
+            );
             return;
           }
           setProblem(null);
-          const current = conversation.state;
-          const comparing = compareSetup === 'chat';
-          if (comparing) setCompareSetup(null);
-          pii.screen(
-            text,
-            current.conversation?.piiMapping ?? [],
-            (outgoing) =>
-              void (comparing
-                ? compare.compareChat(text, outgoing, compareModels, current)
-                : conversation.sendChat(text, model, outgoing)),
-            // Cancelled: the message goes back into the box to be edited.
-            () => setDraft(text),
-          );
+          if (page && !conversation.state.conversation) {
+            // The page's text travels inside the data fence with the first question; the whole message is
+            // screened for personal data like any other.
+            const message = pageQuestionMessage(page.article, page.pageUrl, text);
+            const start = {
+              system: PAGE_CHAT_SYSTEM_PROMPT,
+              title: `${page.article.title}: ${text}`.slice(0, 60),
+              pageUrl: page.pageUrl,
+              pageTitle: page.article.title,
+            };
+            sendScreened(message, start, restore);
+            return;
+          }
+          sendScreened(text, undefined, restore);
         }}
         onStop={stopAll}
       />

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { LongInputNotice } from '../../components/LongInputNotice';
 import { Markdown } from '../../components/Markdown';
 import { MessageBubble } from '../../components/MessageBubble';
@@ -19,7 +20,8 @@ import { explainGatewayError } from '../../utils/gateway/explain';
 import type { ConversationRecord, MessageRecord } from '../../utils/history/db';
 import type { MessageKey, Translator, UiLanguage } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
-import { replaceSelection } from '../../utils/page/scripting';
+import { splitPageQuestion } from '../../utils/page/page-question';
+import { insertAtCursor, replaceSelection } from '../../utils/page/scripting';
 import { restore } from '../../utils/pii/redact';
 import { modelTitle } from '../../utils/settings/model-choice';
 import type { ModelEntry } from '../../utils/settings/schema';
@@ -144,6 +146,16 @@ export function ConversationView({
       </>
     );
   };
+  // Into the field that has the focus in the page: the right-click's tab, else the active tab of this window.
+  const insert = async (text: string) => {
+    const tabId =
+      job && job.tabId >= 0
+        ? job.tabId
+        : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    const outcome = tabId === undefined ? 'insert_no_access' : await insertAtCursor(tabId, text);
+    setFeedback({ key: outcome, tone: outcome === 'inserted' ? 'info' : 'error' });
+  };
+  const withSuffix = (text: string) => (copySuffix ? `${text}${copySuffix}` : text);
 
   const errorNotice = (message: MessageRecord) => {
     const error = errors[message.id];
@@ -226,7 +238,9 @@ export function ConversationView({
             : undefined
       }
       copyLabel={t('copy')}
-      onCopy={() => void copy(copySuffix ? `${shown(message.content)}${copySuffix}` : shown(message.content))}
+      onCopy={() => void copy(withSuffix(shown(message.content)))}
+      insertLabel={message.role === 'assistant' ? t('insertAtCursor') : undefined}
+      onInsert={() => void insert(withSuffix(shown(message.content)))}
       footer={
         message.role === 'assistant' && (
           <>
@@ -238,7 +252,7 @@ export function ConversationView({
       }
     >
       {message.role === 'user' ? (
-        <p className="user-text">{shown(message.content)}</p>
+        <UserText text={shown(message.content)} pageLabel={t('page_textSent')} />
       ) : (
         <Markdown text={shown(message.content)} />
       )}
@@ -274,10 +288,12 @@ export function ConversationView({
             const outcome = await replaceSelection(job.tabId, job.frameId, text);
             setFeedback({ key: outcome, tone: outcome === 'replaced' ? 'info' : 'error' });
           }}
+          onInsert={(text) => void insert(text)}
           {...handlers}
         />
       )}
       {followUps.map(bubble)}
+      {!isAction && feedback && <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>}
     </section>
   );
 }
@@ -292,6 +308,7 @@ interface ActionCardProps
   errorNotice: React.ReactNode;
   onCopy(text: string): void;
   onReplace(text: string): void;
+  onInsert(text: string): void;
 }
 
 function ActionCard({
@@ -348,6 +365,7 @@ function ActionCard({
         stop: t('stop'),
         copy: t('copy'),
         replace: t('replaceSelection'),
+        insert: t('insertAtCursor'),
         retry: t('retry'),
         continueInChat: t('continueInChat'),
         sourceText: t('sourceText'),
@@ -373,10 +391,26 @@ function ActionCard({
       onStop={handlers.onStop}
       onCopy={() => handlers.onCopy(usableText(conversation, output, handlers.copySuffix))}
       onReplace={() => handlers.onReplace(usableText(conversation, output, handlers.copySuffix))}
+      onInsert={() => handlers.onInsert(usableText(conversation, output, handlers.copySuffix))}
       onRetry={handlers.onRetry}
       onContinue={handlers.onContinue}
     >
       {body}
     </ResultCard>
+  );
+}
+
+/** What the user sent; the text of a page they asked about is folded away under its own summary. */
+function UserText({ text, pageLabel }: { text: string; pageLabel: string }) {
+  const split = splitPageQuestion(text);
+  if (!split) return <p className="user-text">{text}</p>;
+  return (
+    <>
+      <details className="input-text">
+        <summary>{pageLabel}</summary>
+        <p className="user-text">{split.page}</p>
+      </details>
+      <p className="user-text">{split.question}</p>
+    </>
   );
 }

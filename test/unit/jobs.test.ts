@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { claimJob, queueJob } from '../../utils/jobs';
-import type { PanelJob } from '../../utils/messages';
+import type { PageJob, PanelJob } from '../../utils/messages';
 
 const MAIN_WINDOW = 1;
 const SECOND_WINDOW = 2;
@@ -31,6 +31,26 @@ describe('handing a right-click over to the side panel', () => {
     await queueJob(job);
 
     expect(await claimJob(MAIN_WINDOW)).toEqual(job);
+    expect(await claimJob(MAIN_WINDOW)).toBeNull();
+  });
+
+  it('hands over "ask about this page" with the page’s HTML, and a newer right-click replaces it', async () => {
+    const page: PageJob = {
+      kind: 'page',
+      id: 'job-page-1',
+      mode: 'ask',
+      html: '<html><body><main><p>図書館は12月29日から1月3日まで休館します。</p></main></body></html>',
+      pageUrl: 'https://www.city.example.lg.jp/library/kyukan.html',
+      pageTitle: '休館のお知らせ｜〇〇市',
+      tabId: 41,
+      windowId: MAIN_WINDOW,
+    };
+    await queueJob(page);
+    expect(await claimJob(MAIN_WINDOW)).toEqual(page);
+
+    await queueJob(page);
+    await queueJob(rightClick());
+    expect(await claimJob(MAIN_WINDOW)).toMatchObject({ id: 'job-summarize-1' });
     expect(await claimJob(MAIN_WINDOW)).toBeNull();
   });
 

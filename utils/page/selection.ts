@@ -86,3 +86,56 @@ export function replaceSelectionInPage(replacement: string): ReplaceOutcome {
   stored.text = replacement;
   return 'replaced';
 }
+
+export interface CapturedPage {
+  html: string;
+  title: string;
+  /** The HTML was longer than the cap and was cut (the parser closes what was left open). */
+  truncated: boolean;
+}
+
+/** The page's HTML as it is now (after its scripts ran), capped: the panel extracts the text from it. */
+export function capturePageInPage(maxChars: number): CapturedPage {
+  const html = document.documentElement.outerHTML;
+  return { html: html.slice(0, maxChars), title: document.title, truncated: html.length > maxChars };
+}
+
+export type InsertOutcome = 'inserted' | 'insert_no_field' | 'insert_not_editable';
+
+/**
+ * Inserts `text` at the cursor of the field that has the focus in this page (the page keeps its focused
+ * element while the user clicks in the side panel). Refuses when no editable field has the focus.
+ */
+export function insertAtCursorInPage(text: string): InsertOutcome {
+  let active = document.activeElement;
+  // A field inside a same-origin frame of this document.
+  while (active instanceof HTMLIFrameElement && active.contentDocument?.activeElement) {
+    active = active.contentDocument.activeElement;
+  }
+  if (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) {
+    const textual =
+      active instanceof HTMLTextAreaElement || /^(text|search|url|email|tel|)$/.test(active.type);
+    if (!textual || active.readOnly || active.disabled) return 'insert_not_editable';
+    const start = active.selectionStart ?? active.value.length;
+    const end = active.selectionEnd ?? start;
+    active.focus();
+    // execCommand keeps the page's undo history and fires the events frameworks listen to.
+    if (!document.execCommand('insertText', false, text)) {
+      active.setRangeText(text, start, end, 'end');
+      active.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    return 'inserted';
+  }
+  if (active instanceof HTMLElement && active.isContentEditable) {
+    active.focus();
+    if (!document.execCommand('insertText', false, text)) {
+      const selection = window.getSelection();
+      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+      if (!range || !active.contains(range.startContainer)) return 'insert_no_field';
+      range.deleteContents();
+      range.insertNode(document.createTextNode(text));
+    }
+    return 'inserted';
+  }
+  return 'insert_no_field';
+}

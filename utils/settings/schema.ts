@@ -39,6 +39,9 @@ export type ApiFormat = z.infer<typeof apiFormatSchema>;
 export const uiLanguageSchema = z.enum(['auto', 'ja', 'en']);
 export type UiLanguagePreference = z.infer<typeof uiLanguageSchema>;
 
+export const fontSizeSchema = z.enum(['small', 'medium', 'large', 'x-large']);
+export type FontSize = z.infer<typeof fontSizeSchema>;
+
 export const modelSchema = z.object({
   id: z.string().min(1),
   label: z.string().optional(),
@@ -72,11 +75,24 @@ const actionPolicySchema = z.object({
     ),
 });
 
+/** One blank of a template's form; the prompt names it as `{{name}}`. */
+export const templateFieldSchema = z.object({
+  name: z.string().regex(/^[\p{L}\p{N}_-]+$/u, { message: 'letters, digits, _ or -' }),
+  label: z.string().min(1),
+  required: z.boolean().optional(),
+  multiline: z.boolean().optional(),
+  placeholder: z.string().optional(),
+});
+export type TemplateField = z.infer<typeof templateFieldSchema>;
+
 export const templateSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   category: z.string().optional(),
+  /** With `fields`, `{{name}}` marks where each answer goes; without, the text is put in the message box. */
   prompt: z.string().min(1),
+  description: z.string().optional(),
+  fields: z.array(templateFieldSchema).optional(),
 });
 export type Template = z.infer<typeof templateSchema>;
 
@@ -86,6 +102,8 @@ export const tipSchema = z.object({
   date: z.string(),
   title: z.string(),
   body: z.string(),
+  /** A template the tip suggests: the panel offers "try this". */
+  templateId: z.string().optional(),
 });
 export type Tip = z.infer<typeof tipSchema>;
 
@@ -218,10 +236,21 @@ export const settingsSchema = z.object({
     .array(templateSchema)
     .meta(
       doc(
-        '組織のプロンプトテンプレート（id, title, category, prompt）',
-        'Organisation prompt templates (id, title, category, prompt)',
+        '組織のプロンプトテンプレート（id, title, category, prompt, 任意で description と入力欄 fields: name, label, required, multiline, placeholder。prompt の {{name}} に入力が入ります）',
+        'Organisation prompt templates (id, title, category, prompt, optional description and form fields: name, label, required, multiline, placeholder; {{name}} in the prompt takes the answer)',
       ),
     ),
+  hideBuiltInTemplates: z
+    .boolean()
+    .meta(
+      doc(
+        '内蔵の自治体向けテンプレート集を表示しない（組織のテンプレートだけにする）',
+        'Hide the built-in municipal template library (offer only the organisation templates)',
+      ),
+    ),
+  allowUserTemplates: z
+    .boolean()
+    .meta(doc('職員が自分のテンプレートを保存できるか', 'Whether staff may save their own templates')),
   pii: z.object({
     mode: piiModeSchema.meta(
       doc(
@@ -285,9 +314,25 @@ export const settingsSchema = z.object({
   }),
   tips: z
     .array(tipSchema)
-    .meta(doc('「今週のヒント」（date, title, body）', '"Tip of the week" entries (date, title, body)')),
+    .meta(
+      doc(
+        '「今週のヒント」（date, title, body, 任意で試せるテンプレートの templateId）',
+        '"Tip of the week" entries (date, title, body, optional templateId to try)',
+      ),
+    ),
+  tipsUrl: httpUrl().meta(
+    doc(
+      'ヒントを配信するURL（JSON: ヒントの配列または { "tips": [...] }。ポリシーURLと同じく30分ごとに取得）',
+      'URL publishing tips (JSON: an array of tips or { "tips": [...] }; fetched every 30 minutes like the policy URL)',
+    ),
+  ),
   policyUrl: httpUrl().meta(doc('追加のポリシーを取得するURL（JSON）', 'URL of an additional policy (JSON)')),
   uiLanguage: uiLanguageSchema.meta(doc('表示言語: auto / ja / en', 'Display language: auto / ja / en')),
+  fontSize: fontSizeSchema.meta(
+    doc('文字の大きさ: small / medium / large / x-large', 'Text size: small / medium / large / x-large', {
+      userOnly: true,
+    }),
+  ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -316,14 +361,18 @@ export const DEFAULT_SETTINGS: Settings = {
     translate: enabledAction(),
   },
   templates: [],
+  hideBuiltInTemplates: false,
+  allowUserTemplates: true,
   pii: { mode: 'warn', bannedTerms: [], custom: [] },
   sites: { blocked: [] },
   history: { enabled: true, retentionDays: 0 },
   guideline: { title: '', url: '', text: '', version: '', requireAcceptance: false },
   disclosure: { copySuffix: '' },
   tips: [],
+  tipsUrl: '',
   policyUrl: '',
   uiLanguage: 'auto',
+  fontSize: 'medium',
 };
 
 export type GatewaySettings = Settings['gateway'];

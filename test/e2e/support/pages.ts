@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CITY_PAGE_HTML } from '../../fixtures/city-page';
 
 /** Test pages a member of staff might select text on, served from 127.0.0.1. */
 const ARTICLE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>令和7年度 市民課からのお知らせ</title></head>
@@ -31,6 +32,11 @@ export async function startPageServer(): Promise<PageServer> {
     if (document !== undefined) {
       response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
       response.end(JSON.stringify(document));
+      return;
+    }
+    if (request.url === '/city-page.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(CITY_PAGE_HTML);
       return;
     }
     if (request.url === '/article.html') {
