@@ -1,5 +1,4 @@
 import { checkedBaseUrl, GatewayError, gatewayErrorForFailure, gatewayErrorForStatus } from './errors';
-import { requestHeaders } from './openai';
 import type { GatewayTarget } from './types';
 
 type ModelList = { ok: true; ids: string[] } | { ok: false; error: GatewayError };
@@ -11,6 +10,8 @@ type ModelList = { ok: true; ids: string[] } | { ok: false; error: GatewayError 
 export async function listGatewayModels(target: GatewayTarget, signal: AbortSignal): Promise<ModelList> {
   try {
     const url = `${checkedBaseUrl(target.baseUrl).replace(/\/+$/, '')}/models`;
+    // The same headers a chat sends; loaded on use, like the SDK they live beside (see index.ts).
+    const { requestHeaders } = await import('./openai');
     const headers = Object.fromEntries(
       Object.entries(requestHeaders(target)).filter((entry): entry is [string, string] => entry[1] !== null),
     );
