@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MessageKey } from '../utils/i18n';
 import type { PageJob } from '../utils/messages';
-import { extractArticle, type PageArticle } from '../utils/page/article';
+import type { PageArticle } from '../utils/page/article';
 import { capturePage } from '../utils/page/scripting';
 import { isSiteBlocked } from '../utils/policy/site-rules';
 
@@ -40,7 +40,7 @@ export function usePageQuestion(blocked: readonly string[], onSummarize: (page: 
   const [state, setState] = useState<PageQuestionState>({ status: 'idle' });
 
   const finish = useCallback(
-    (
+    async (
       html: string,
       pageUrl: string,
       pageTitle: string,
@@ -48,7 +48,10 @@ export function usePageQuestion(blocked: readonly string[], onSummarize: (page: 
       windowId: number,
       summarize: boolean,
     ) => {
-      const article = extractArticle(html, pageTitle);
+      // Readability is loaded only when a page is read: most panels never need it.
+      const article = await import('../utils/page/article')
+        .then(({ extractArticle }) => extractArticle(html, pageTitle))
+        .catch(() => null);
       if (!article) return setState({ status: 'problem', problem: 'page_no_text' });
       const page = { article, pageUrl, tabId, windowId };
       setState({ status: 'ready', page });
@@ -60,7 +63,7 @@ export function usePageQuestion(blocked: readonly string[], onSummarize: (page: 
   const fromJob = useCallback(
     (job: PageJob) => {
       if (job.problem) return setState({ status: 'problem', problem: job.problem });
-      finish(job.html, job.pageUrl, job.pageTitle, job.tabId, job.windowId, job.mode === 'summarize');
+      void finish(job.html, job.pageUrl, job.pageTitle, job.tabId, job.windowId, job.mode === 'summarize');
     },
     [finish],
   );
@@ -75,7 +78,14 @@ export function usePageQuestion(blocked: readonly string[], onSummarize: (page: 
       setState({ status: 'reading' });
       try {
         const captured = await capturePage(tab.id);
-        finish(captured.html, url, captured.title || tab.title || '', tab.id, tab.windowId ?? -1, summarize);
+        void finish(
+          captured.html,
+          url,
+          captured.title || tab.title || '',
+          tab.id,
+          tab.windowId ?? -1,
+          summarize,
+        );
       } catch {
         setState({ status: 'needs-permission', origin, tabId: tab.id });
       }

@@ -36,8 +36,11 @@ import {
 } from '../../utils/gateway/permission';
 import type { MessageKey } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
-import { approximateLength } from '../../utils/page/article';
-import { PAGE_CHAT_SYSTEM_PROMPT, pageQuestionMessage } from '../../utils/page/page-question';
+import {
+  approximateLength,
+  PAGE_CHAT_SYSTEM_PROMPT,
+  pageQuestionMessage,
+} from '../../utils/page/page-question';
 import { explainPolicyProblem } from '../../utils/policy/explain';
 import { modelTitle } from '../../utils/settings/model-choice';
 import type { ApiFormat, Template } from '../../utils/settings/schema';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { approximateLength, extractArticle } from '../../utils/page/article';
-import { pageQuestionMessage, splitPageQuestion } from '../../utils/page/page-question';
+import { extractArticle } from '../../utils/page/article';
+import { approximateLength, pageQuestionMessage, splitPageQuestion } from '../../utils/page/page-question';
 import {
   CITY_PAGE_ARTICLE_MARKERS,
   CITY_PAGE_BOILERPLATE_MARKERS,

@@ -69,9 +69,3 @@ export function extractArticle(
   const kept = truncated ? text.slice(0, maxChars) : text;
   return { title: article?.title?.trim() || title, text: kept, length: kept.length, truncated };
 }
-
-/** "約 4,200 字" / "about 4,200 characters": rounded to the hundred above 1,000. */
-export function approximateLength(length: number, language: 'ja' | 'en'): string {
-  const rounded = length >= 1000 ? Math.round(length / 100) * 100 : length;
-  return rounded.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-US');
-}

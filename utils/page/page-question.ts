@@ -22,3 +22,9 @@ export function splitPageQuestion(message: string): { page: string; question: st
   if (at < 0) return null;
   return { page: message.slice('<document>\n'.length, at), question: message.slice(at + end.length) };
 }
+
+/** "約 4,200 字" / "about 4,200 characters": rounded to the hundred above 1,000. */
+export function approximateLength(length: number, language: 'ja' | 'en'): string {
+  const rounded = length >= 1000 ? Math.round(length / 100) * 100 : length;
+  return rounded.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-US');
+}
