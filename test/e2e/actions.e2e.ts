@@ -159,7 +159,10 @@ describe('right-click actions in the side panel', () => {
   });
 
   it('retries after a gateway error, then continues the same conversation in chat', async () => {
-    gateway.failNext({ status: 500, body: { error: { message: 'upstream timeout' } } });
+    // The panel retries a 500 twice by itself; a third one is shown, and the user retries.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      gateway.failNext({ status: 500, body: { error: { message: 'upstream timeout' } } });
+    }
     await selectElementText(article, '#notice');
     await clickMenuItem(extension.worker, 'summarize', `${site.url}/article.html`);
     const card = panel.locator('article.result-card');
