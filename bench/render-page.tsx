@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import ReactMarkdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Markdown } from '../components/Markdown';
+import { splitMarkdownBlocks } from '../utils/markdown-blocks';
 import { benchAnswer, streamedPrefixes } from './answer-corpus';
 
 interface RenderFigures {
@@ -46,4 +47,18 @@ function render(kind: 'ours' | 'naive', bytes: number, chunks: number): RenderFi
   return { totalMs, lastChunkMs, chunks, bytes };
 }
 
-Object.assign(globalThis, { renderBench: { render } });
+/** The block splitter alone, on the same prefixes: the part of our render time spent finding blocks. */
+function split(bytes: number, chunks: number): RenderFigures {
+  const prefixes = streamedPrefixes(benchAnswer(bytes), chunks);
+  let previous: string[] = [];
+  let lastChunkMs = 0;
+  const started = performance.now();
+  for (const text of prefixes) {
+    const before = performance.now();
+    previous = splitMarkdownBlocks(text, previous);
+    lastChunkMs = performance.now() - before;
+  }
+  return { totalMs: performance.now() - started, lastChunkMs, chunks, bytes };
+}
+
+Object.assign(globalThis, { renderBench: { render, split } });

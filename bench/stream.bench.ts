@@ -110,14 +110,19 @@ interface RenderFigures {
   lastChunkMs: number;
 }
 
-function renderIn(page: Page, kind: 'ours' | 'naive', kb: number): Promise<RenderFigures> {
+function renderIn(page: Page, kind: 'ours' | 'naive' | 'split', kb: number): Promise<RenderFigures> {
   return page.evaluate(
-    ([which, bytes, chunks]) =>
-      (
+    ([which, bytes, chunks]) => {
+      const bench = (
         globalThis as unknown as {
-          renderBench: { render(k: string, b: number, c: number): RenderFigures };
+          renderBench: {
+            render(k: string, b: number, c: number): RenderFigures;
+            split(b: number, c: number): RenderFigures;
+          };
         }
-      ).renderBench.render(which, bytes, chunks),
+      ).renderBench;
+      return which === 'split' ? bench.split(bytes, chunks) : bench.render(which, bytes, chunks);
+    },
     [kind, kb * 1024, kb * CHUNKS_PER_KB] as const,
   );
 }
@@ -209,6 +214,7 @@ async function main() {
         figures.last_chunk_render_ms = round(result.lastChunkMs, 2);
       }
     }
+    figures.render_split_ms = round((await renderIn(renderPage, 'split', 20)).totalMs);
     figures.render_slope_ms_per_kb = round(slope(RENDER_SIZES_KB, totals), 2);
     figures.render_40kb_over_20kb = round((totals[3] ?? 0) / (totals[2] ?? 1), 2);
     const naive = await renderIn(renderPage, 'naive', 20);

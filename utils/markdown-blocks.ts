@@ -17,11 +17,36 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze();
  * ~15 ms for 4 kB on every streamed token; with `previous`, only the last two blocks are parsed again.
  */
 export function splitMarkdownBlocks(text: string, previous: readonly string[] = []): string[] {
+  const grown = grownLastBlock(text, previous);
+  if (grown) return grown;
   const kept = previous.slice(0, settledBlocks(previous));
   const keptText = kept.join('');
   const rest = keptText !== '' && text.startsWith(keptText) ? splitBlocks(text.slice(keptText.length)) : null;
   if (rest) return [...kept, ...rest];
   return splitBlocks(text) ?? [text];
+}
+
+/**
+ * A line whose first character is one of these could still turn into another block as it grows (a heading,
+ * list item, quote, fence, table row, setext underline, HTML, a link definition or its title).
+ */
+const MAY_BECOME_BLOCK = /^[\s#>\-+*_=`~<|[\]\d:!\\"'(]/;
+
+/**
+ * The common case while streaming, without parsing: text was added to the last line only, and that line
+ * began with plain text (a paragraph's words, a table cell, code), so no block can start or end there. The
+ * last block simply grows.
+ */
+function grownLastBlock(text: string, previous: readonly string[]): string[] | null {
+  const last = previous.at(-1);
+  if (last === undefined) return null;
+  const before = previous.join('');
+  if (text.length <= before.length || !text.startsWith(before)) return null;
+  const added = text.slice(before.length);
+  if (/[\r\n]/.test(added)) return null;
+  const lastLine = before.slice(before.lastIndexOf('\n') + 1);
+  if (lastLine === '' || MAY_BECOME_BLOCK.test(lastLine)) return null;
+  return [...previous.slice(0, -1), last + added];
 }
 
 /** A first line that a later block could continue across a blank line: a list item or indented text. */
@@ -36,7 +61,14 @@ const MAY_CONTINUE = /^(?:[ \t]|[-*+](?:[ \t]|\r?$)|\d{1,9}[.)](?:[ \t]|\r?$))/;
  */
 function settledBlocks(previous: readonly string[]): number {
   const beforeLast = previous.at(-2);
-  if (beforeLast !== undefined && /\n[ \t]*\r?\n$/.test(beforeLast) && !MAY_CONTINUE.test(beforeLast)) {
+  // Blank lines at the very start of an answer belong to its first block: its first line is after them.
+  const firstLine = beforeLast?.replace(/^(?:[ \t]*\r?\n)+/, '');
+  if (
+    beforeLast !== undefined &&
+    firstLine !== undefined &&
+    /\n[ \t]*\r?\n$/.test(beforeLast) &&
+    !MAY_CONTINUE.test(firstLine)
+  ) {
     return previous.length - 1;
   }
   return Math.max(0, previous.length - 2);

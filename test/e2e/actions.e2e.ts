@@ -159,8 +159,8 @@ describe('right-click actions in the side panel', () => {
   });
 
   it('retries after a gateway error, then continues the same conversation in chat', async () => {
-    // The first try and both automatic retries fail: the user is told, and retries by hand.
-    for (let attempt = 0; attempt < 3; attempt += 1) {
+    // The panel retries a 500 twice by itself; a third one is shown, and the user retries.
+    for (let attempt = 0; attempt < 3; attempt++) {
       gateway.failNext({ status: 500, body: { error: { message: 'upstream timeout' } } });
     }
     await selectElementText(article, '#notice');

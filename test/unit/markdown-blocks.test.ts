@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { benchAnswer } from '../../bench/answer-corpus';
 import { splitMarkdownBlocks } from '../../utils/markdown-blocks';
 
 const answer = [
@@ -142,6 +143,12 @@ describe('splitMarkdownBlocks', () => {
       // After a blank line: another item of the list above, more of its indented text, a new quote.
       '1. 申請書\n\n2. 本人確認書類\n\n   顔写真付き\n\n> 注意\n\n> 別の注意\n\n* 項目\n\n+ 別のリスト\n\n本文',
       '本文\n\n    コード1\n\n    コード2\n\n| 表 | 列 |\n| - | - |\n| 1 | 2 |\n\n- \n\n-\n\n終わり',
+      // Lines that start as plain words and grow: lazy continuations of a quote and a list, a table row.
+      '> 引用\n続きの行です\n\n- 項目\n続きの行\n\n| a | b |\n| - | - |\nセル | セル2\n本文 <b>太字</b>\n- 新しい項目',
+      // An answer that starts with a blank line, then a list continued after another blank line.
+      '\n1. 番号\n\n1. 次の番号\n\n本文',
+      // The benchmark's answer: headings, nested lists, tables, code and quotes.
+      benchAnswer(1_500),
     ];
     for (const text of tricky) {
       for (const chunk of [1, 5]) {
