@@ -200,6 +200,7 @@ export function App() {
     view === 'conversation' &&
     !formTemplate &&
     !conversation.state.conversation &&
+    !conversation.state.tooLong &&
     pageQuestion.state.status === 'idle';
 
   const runSample = (action: ActionId) => {
