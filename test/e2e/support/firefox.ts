@@ -58,12 +58,22 @@ export async function launchFirefoxExtension(): Promise<LoadedFirefoxExtension> 
       // Firefox moves the tab into the extension process, and the driver never sees that navigation's load
       // event: wait for the page itself instead.
       void page.goto(url).catch(() => undefined);
-      await page.waitForFunction(
-        (expected) => location.href === expected && document.readyState === 'complete',
-        { timeout: 15_000 },
-        url,
-      );
-      return page;
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await page.waitForFunction(
+            (expected) => location.href === expected && document.readyState === 'complete',
+            { timeout: Math.max(1, deadline - Date.now()) },
+            url,
+          );
+          return page;
+        } catch (error) {
+          // While the tab moves process, the driver can lose the page's realm mid-evaluation ("protocol error"):
+          // ask again. A real timeout is a real failure.
+          if (Date.now() >= deadline || (error instanceof Error && error.name === 'TimeoutError')) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
     },
     close: () => browser.close(),
   };
