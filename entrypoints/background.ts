@@ -67,6 +67,16 @@ function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tab
   void prepareJob(action, info, tab, tabId);
 }
 
+/**
+ * The settings in force, as last applied (kept up to date by the storage watch below); read afresh only when
+ * the worker has just started. A right-click waits for this before anything else, so it must not re-read and
+ * re-validate every source each time.
+ */
+let inForce: EffectiveSettings | undefined;
+async function settingsInForce(): Promise<EffectiveSettings> {
+  return inForce ?? loadEffectiveSettings();
+}
+
 async function readSelection(info: Browser.contextMenus.OnClickData, tabId: number, frameId: number) {
   try {
     // info.selectionText flattens line breaks; reading the page keeps them.
@@ -86,7 +96,7 @@ async function prepareJob(
   tab: Browser.tabs.Tab,
   tabId: number,
 ): Promise<void> {
-  const { settings } = await loadEffectiveSettings();
+  const { settings } = await settingsInForce();
   const frameId = info.frameId ?? 0;
   const pageUrl = info.frameUrl ?? tab.url ?? info.pageUrl ?? '';
   const base = {
@@ -110,8 +120,7 @@ async function prepareJob(
   } else {
     job = { ...base, ...(await readSelection(info, tabId, frameId)) };
   }
-  if (!job.problem) await rememberLastAction(action);
-  await handOver(job);
+  await Promise.all([job.problem ? undefined : rememberLastAction(action), handOver(job)]);
 }
 
 async function handOver(job: PanelJob | PageJob): Promise<void> {
@@ -122,7 +131,7 @@ async function handOver(job: PanelJob | PageJob): Promise<void> {
 
 /** "Ask about this page" / "Summarise this page": the HTML goes to the panel, which extracts the text. */
 async function preparePageJob(mode: PageJob['mode'], tab: Browser.tabs.Tab, tabId: number): Promise<void> {
-  const { settings } = await loadEffectiveSettings();
+  const { settings } = await settingsInForce();
   const base = {
     kind: 'page' as const,
     id: crypto.randomUUID(),
@@ -167,14 +176,13 @@ function onCommand(command: string, tab?: Browser.tabs.Tab): void {
 
 export default defineBackground(() => {
   // Each change is applied after the previous one has finished: two menu rebuilds must never interleave.
-  let current: EffectiveSettings | undefined;
   let applying: Promise<void> = Promise.resolve();
   const applyNext = (load: () => Promise<EffectiveSettings>) => {
     applying = applying
       .then(async () => {
         const next = await load();
-        const previous = current;
-        current = next;
+        const previous = inForce;
+        inForce = next;
         await apply(next, previous);
       })
       .catch((error: unknown) => console.error('Tatakidai: could not apply settings', error));

@@ -70,7 +70,8 @@ export async function launchFirefoxExtension(): Promise<LoadedFirefoxExtension> 
         } catch (error) {
           // While the tab moves process, the driver can lose the page's realm mid-evaluation ("protocol error"):
           // ask again. A real timeout is a real failure.
-          if (Date.now() >= deadline || (error instanceof Error && error.name === 'TimeoutError')) throw error;
+          if (Date.now() >= deadline || (error instanceof Error && error.name === 'TimeoutError'))
+            throw error;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       }
