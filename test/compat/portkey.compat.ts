@@ -133,6 +133,11 @@ interface UpstreamFailure {
   body?: unknown;
   /** The sentence the panel must show, from public/_locales/ja/messages.json. */
   shown: () => string;
+  /**
+   * How many times the panel asks before it shows the failure: a 5xx is retried twice automatically. A 429 is
+   * retried after its Retry-After, so these tests send one longer than the panel waits by itself (120 s).
+   */
+  attempts: number;
 }
 
 /** The requests the upstream received since `from`, which Portkey must have made on the browser's behalf. */
@@ -274,28 +279,31 @@ describe('OpenAI format through Portkey', () => {
       headers: {},
       body: { error: { message: 'Invalid API key', type: 'invalid_request_error' } },
       shown: () => ja('error_auth'),
+      attempts: 1,
     },
     {
       status: 429,
-      headers: { 'retry-after': '7' },
-      shown: () => ja('error_rate_limited', '7'),
+      headers: { 'retry-after': '300' },
+      shown: () => ja('error_rate_limited', '300'),
+      attempts: 1,
     },
     {
       status: 500,
       headers: {},
       body: { error: { message: 'upstream timeout' } },
       shown: () => ja('error_server'),
+      attempts: 3,
     },
   ])(
     'explains an upstream $status that came back through Portkey',
-    async ({ status, headers, body, shown }) => {
+    async ({ status, headers, body, shown, attempts }) => {
       const from = upstream.requests.length;
-      upstream.failNext({ status, headers, body });
+      for (let attempt = 0; attempt < attempts; attempt += 1) upstream.failNext({ status, headers, body });
       const answer = await ask('来週の窓口の混雑予想を教えて');
       await expect.poll(() => textOf(answer), { timeout: 15_000 }).toContain(shown());
       await expect(textOf(answer)).resolves.toContain(ja('errorDetail', `HTTP ${status}`));
-      // Portkey tried once and passed the failure on; it did not retry on the user's behalf.
-      expect(forwardedSince(from)).toHaveLength(1);
+      // Portkey passed each attempt on once; it did not retry on the user's behalf.
+      expect(forwardedSince(from)).toHaveLength(attempts);
       expect(gatewayResponses.at(-1)).toMatchObject({ url: `${portkey.url}/chat/completions`, status });
     },
   );
@@ -355,9 +363,10 @@ describe('Anthropic format through Portkey (a second gateway profile)', () => {
   });
 
   it('explains an upstream 429 in the Anthropic format with its Retry-After', async () => {
-    upstream.failNext({ status: 429, headers: { 'retry-after': '12' } });
+    // Longer than the panel waits by itself (120 s): shown at once, with the gateway's figure.
+    upstream.failNext({ status: 429, headers: { 'retry-after': '600' } });
     const answer = await ask('来週の窓口の混雑予想を教えて');
-    await expect.poll(() => textOf(answer), { timeout: 15_000 }).toContain(ja('error_rate_limited', '12'));
+    await expect.poll(() => textOf(answer), { timeout: 15_000 }).toContain(ja('error_rate_limited', '600'));
   });
 });
 
