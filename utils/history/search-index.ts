@@ -50,35 +50,6 @@ async function compact(meta: IndexMeta): Promise<void> {
   meta.nextSegment += 1;
 }
 
-/**
- * Re-reads one conversation with its messages and indexes it again (or forgets it once deleted). `change`,
- * the change that made this necessary, is issued together with the reads: requests in a transaction run in
- * order, so the reads see it, and the whole costs two round trips to IndexedDB instead of five.
- */
-export async function reindexConversation(conversationId: string, change?: Promise<unknown>): Promise<void> {
-  const key = docKey(conversationId);
-  const [, meta, conversation, messages, pendingCount] = await Promise.all([
-    change,
-    readMeta(),
-    db.conversations.get(conversationId),
-    db.messages
-      .where('[conversationId+createdAt]')
-      .between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey])
-      .toArray(),
-    prefixRange(DOC_PREFIX).count(),
-  ]);
-  meta.generation += 1;
-  // Older copies inside segments are dropped when a search finds no conversation behind them.
-  const write = conversation
-    ? db.searchIndex.put(pendingDoc(conversation, messages))
-    : db.searchIndex.delete(key);
-  await Promise.all([write, db.searchIndex.put(meta)]);
-  if (pendingCount >= SEGMENT_SIZE) {
-    await compact(meta);
-    await db.searchIndex.put(meta);
-  }
-}
-
 /** Marks a conversation for indexing; costs one small blind write in the caller's transaction. */
 export function markUnindexed(conversationId: string): Promise<unknown> {
   return db.searchIndex.put({ key: unindexedKey(conversationId) });

@@ -1,13 +1,7 @@
 import Dexie from 'dexie';
 import { type ConversationRecord, db, type MessageRecord } from './db';
 import { historyWrite } from './errors';
-import {
-  clearSearchIndex,
-  forgetLoadedIndex,
-  indexUnindexed,
-  markUnindexed,
-  reindexConversation,
-} from './search-index';
+import { clearSearchIndex, forgetLoadedIndex, indexUnindexed, markUnindexed } from './search-index';
 
 export interface Conversation {
   conversation: ConversationRecord;
@@ -81,16 +75,18 @@ export async function deleteConversation(id: string): Promise<void> {
   await writeTransaction(async () => {
     await messagesOf(id).delete();
     await db.conversations.delete(id);
-    await reindexConversation(id);
+    await markUnindexed(id);
   });
+  indexSoon();
 }
 
 export async function deleteMessage(id: string): Promise<void> {
   await writeTransaction(async () => {
     const message = await db.messages.get(id);
     await db.messages.delete(id);
-    if (message) await reindexConversation(message.conversationId);
+    if (message) await markUnindexed(message.conversationId);
   });
+  indexSoon();
 }
 
 /** "Delete all history": every conversation, message and index entry, in one transaction. */
