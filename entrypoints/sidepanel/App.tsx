@@ -452,6 +452,7 @@ export function App() {
           <HistoryView
             t={t}
             language={language}
+            keepsOriginals={settings.history.keepOriginals}
             onOpen={(id) => {
               setJob(null);
               compare.close();

@@ -1,10 +1,12 @@
+import { address, facilityAddress } from './address';
 import { bankAccount } from './bank-account';
 import { birthDate } from './birth-date';
 import { cardNumber } from './card-number';
 import { corporateNumber } from './corporate-number';
 import { email } from './email';
 import { myNumber } from './my-number';
-import { phone } from './phone';
+import { personName } from './person-name';
+import { officePhone, phone } from './phone';
 import { postalCode } from './postal-code';
 import type { Detector } from './types';
 
@@ -18,8 +20,12 @@ export const builtInDetectors: readonly Detector[] = [
   cardNumber,
   corporateNumber,
   phone,
+  officePhone,
   email,
   bankAccount,
   postalCode,
   birthDate,
+  address,
+  facilityAddress,
+  personName,
 ];
