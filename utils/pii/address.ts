@@ -20,29 +20,42 @@ const ADMINISTRATIVE = /(?:[^\s]{1,6}[都道府県]|[^\s]{1,8}[市区町村郡])
 const NOT_A_TOWN = /(?:第|号|条|項|年|月|日|頁|図|表|章|節|款|目|版|巻|号館|期|回|市町村|都道府県)$/u;
 const RESIDENT_LABEL =
   /(?:住所|現住所|旧住所|新住所|前住所|住居|居所|送付先|転居先|転入先|転出先|在住|自宅|お住まい)/u;
+const LEADING_LABEL = new RegExp(`^(?:${RESIDENT_LABEL.source.slice(3, -1)}|所在地|会場|場所) `, 'u');
 /** Facilities: their address is public (会場：中央公民館（本町2-3）、施設の所在地). */
 const FACILITY =
   /(?:所在地|会場|場所|公民館|会館|センター|庁舎|役所|役場|図書館|体育館|学校|病院|施設|事務所|支所|出張所|郵便局|駅|ホール|プラザ|公園)/u;
 const BUILDING =
-  /^\s?(?:(?:[^\s、。,()]{1,20}?(?:コーポ|ハイツ|マンション|アパート|レジデンス|荘|ビル|団地|住宅|メゾン|ハウス|コート|ヒルズ|タワー|パレス|プラザ|寮)[^\s、。,()]{0,12}?\s?(?:[A-Z]-?)?[0-9]{1,4}(?:号室|号)?)|(?:[^\s、。,()]{1,20}?[0-9]{1,4}号室)|(?:[0-9]{1,4}号室))/u;
+  /^\s?(?:(?:[^\s、。,()]{0,20}?(?:コーポ|ハイツ|マンション|アパート|レジデンス|荘|ビル|団地|住宅|メゾン|ハウス|コート|ヒルズ|タワー|パレス|プラザ|寮)[^\s、。,()]{0,12}?\s?(?:[A-Z]-?)?[0-9]{1,4}(?:号室|号)?)|(?:[^\s、。,()]{1,20}?[0-9]{1,4}号室)|(?:[0-9]{1,4}号室))/u;
+
+/** Kana inside town names: 霞が関, 自由が丘, 八幡の里, 一ノ瀬 (between kanji only). */
+const INNER_KANA = /[がのケヶノ]/u;
+
+function scanPlace(text: string, end: number, limit: number): number {
+  let start = end;
+  while (start > limit) {
+    const character = text[start - 1] ?? '';
+    const previous = text[start - 2] ?? '';
+    if (PLACE_CHARS.test(character)) start -= 1;
+    else if (character === ' ' && PLACE_CHARS.test(previous)) start -= 1;
+    else if (INNER_KANA.test(character) && /\p{Script=Han}/u.test(previous) && start < end) start -= 1;
+    else break;
+  }
+  return start;
+}
 
 /** The town/municipality/prefecture run just before `end`, spaces between parts allowed. */
 function placeBefore(text: string, end: number): number {
-  let start = end;
-  while (start > 0 && start > end - 30) {
-    const character = text[start - 1] ?? '';
-    if (PLACE_CHARS.test(character)) start -= 1;
-    else if (character === ' ' && PLACE_CHARS.test(text[start - 2] ?? '')) start -= 1;
-    else break;
-  }
-  // さいたま市, 伊豆の国市: a municipality written in kana is spelled out whole.
+  const limit = Math.max(0, end - 30);
+  let start = scanPlace(text, end, limit);
+  // さいたま市, 伊豆の国市: a municipality written in kana is spelled out whole, then the prefecture before it.
   const words = currentDictionaries();
-  if (words) {
-    const head = text.slice(Math.max(0, start - 12), end);
+  if (words && start > limit) {
+    const from = Math.max(limit, start - 12);
+    const head = text.slice(from, start + 1);
     for (const name of words.kanaMunicipalities) {
       const at = head.lastIndexOf(name);
-      if (at >= 0 && Math.max(0, start - 12) + at < start) {
-        start = Math.max(0, start - 12) + at;
+      if (at >= 0 && from + at + name.length >= start) {
+        start = scanPlace(text, from + at, limit);
         break;
       }
     }
@@ -56,13 +69,16 @@ function isFacility(text: string, start: number, end: number): boolean {
 }
 
 /** Finds addresses; `facility` is true for the public addresses of facilities. */
-export function findAddresses(text: string): { span: Span; facility: boolean }[] {
+function findAddresses(text: string): { span: Span; facility: boolean }[] {
   const found: { span: Span; facility: boolean }[] = [];
   for (const street of text.matchAll(STREET)) {
     const streetStart = street.index;
     // 0287-43-1111 is a phone number: no house number starts with 0.
     if (street[0].startsWith('0')) continue;
-    const left = placeBefore(text, streetStart);
+    let left = placeBefore(text, streetStart);
+    // 送付先 矢板市…: the label before a space is not part of the address.
+    const label = LEADING_LABEL.exec(text.slice(left, streetStart));
+    if (label) left += label[0].length;
     const place = text.slice(left, streetStart);
     if (place === '' || NOT_A_TOWN.test(place)) continue;
     let end = streetStart + street[0].length;
@@ -77,17 +93,14 @@ export function findAddresses(text: string): { span: Span; facility: boolean }[]
   return found;
 }
 
+const FACILITY_LABEL = { ja: '施設の所在地', en: 'Facility address' };
+
 export const address: Detector = {
   id: 'address',
   label: { ja: '住所', en: 'Address' },
   severity: 'high',
-  find: (text) => findAddresses(text).flatMap((hit) => (hit.facility ? [] : [hit.span])),
-};
-
-/** A facility's address in a notice: shown as information, never redacted. */
-export const facilityAddress: Detector = {
-  id: 'address',
-  label: { ja: '施設の所在地', en: 'Facility address' },
-  severity: 'info',
-  find: (text) => findAddresses(text).flatMap((hit) => (hit.facility ? [hit.span] : [])),
+  find: (text) =>
+    findAddresses(text).map(({ span, facility }) =>
+      facility ? { ...span, publicAs: FACILITY_LABEL } : span,
+    ),
 };

@@ -17,10 +17,7 @@ const LABELS =
   '受取人|依頼者|通報者|対象者|契約者|請求者|配偶者|同居人|連絡者|記入者|患者|児童|生徒|フリガナ|ふりがな|' +
   'カナ氏名|氏名カナ|ローマ字|名義人|口座名義';
 /** A label at a word start, an optional note in brackets (（カナ）), then a colon or a space. */
-const LABEL = new RegExp(
-  `(?<![${KANJI}${KATAKANA}])(?:${LABELS})(?:\\s*\\([^()\\n]{1,8}\\))?(?:\\s*[:：]\\s*|\\s+)`,
-  'gu',
-);
+const LABEL = new RegExp(`(?:${LABELS})(?:\\s*\\([^()\\n]{1,8}\\))?(?:\\s*[:：]\\s*|\\s+)`, 'gu');
 const HONORIFIC = /\s?(?:様|さま|さん|氏|君|くん|ちゃん|殿)/gu;
 
 const KANJI_PART = `[${KANJI}]{1,5}`;
@@ -37,14 +34,26 @@ const NEXT_FIELD =
   /(?:住所|電話|携帯|連絡先|生年月日|年齢|性別|続柄|職業|様|殿|さん|氏|宛|方|の|に|は|が|を|と|へ|より)$/u;
 /** Role and organisation endings: 担当者, 市民課, 市長, 委員, 事務局 are not people. */
 const ROLE_ENDING =
-  /(?:者|員|長|課|係|室|部|局|所|館|会|庁|省|団|社|校|園|院|センター|各位|一同|御中|役|官|師|士|生|人|方|家|屋|民|殿|族|様)$/u;
+  /(?:者|員|長|課|係|室|部|局|所|館|会|庁|省|団|社|校|園|院|センター|各位|一同|御中|先生|学生|市民|住民|町民|村民|県民|区民|都民|府民|道民|役|官|殿|様)$/u;
 
 /** Kinship and address words that take 様/さん but name nobody: 奥様, 娘さん, お客様, 皆様, 先生. */
 const KINSHIP =
   /^(?:奥|娘|息子|皆|客|姉|兄|妹|弟|母|父|嫁|婿|孫|親|子|神|仏|王|先生|旦那|主人|奥方|家族|皆々)$/u;
 
+const WORD_CHAR = new RegExp(`[${KANJI}${KATAKANA}${HIRAGANA}A-Za-z]`, 'u');
+const HIRAGANA_CHAR = new RegExp(`[${HIRAGANA}]`, 'u');
+const LEADING_LABEL = new RegExp(`^(?:${LABELS})[ :：]?`, 'u');
+/** Name shapes that end right before an honorific, in the order they are tried. */
+const BEFORE_HONORIFIC = [
+  // Kanji surname + kana given name (佐藤 さくら): only with a surname the dictionary knows.
+  new RegExp(`([${KANJI}]{1,4}) ?([${HIRAGANA}]{2,4}|[${KATAKANA}]{2,6})$`, 'u'),
+  new RegExp(`[${KATAKANA}]{2,10}(?:[ ・=][${KATAKANA}]{2,10}){0,3}$`, 'u'),
+  new RegExp(`[${KANJI}]{1,5}(?: [${KANJI}]{1,5})?$`, 'u'),
+  /[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$/u,
+];
+
 function isWordChar(character: string | undefined): boolean {
-  return character !== undefined && new RegExp(`[${KANJI}${KATAKANA}${HIRAGANA}A-Za-z]`, 'u').test(character);
+  return character !== undefined && WORD_CHAR.test(character);
 }
 
 function isCommon(word: string, words: PiiDictionaries | null): boolean {
@@ -65,7 +74,7 @@ function nameAfterLabel(text: string, from: number, words: PiiDictionaries | nul
   let name = match[0];
   // 山田太郎 住所… : the second word is the next field, not part of the name.
   const parts = name.split(/(?<=[^ ]) (?=[^ ])/u);
-  while (parts.length > 1 && (NEXT_FIELD.test(parts.at(-1) ?? '') || isCommon(parts.at(-1) ?? '', words))) {
+  while (parts.length > 1 && NEXT_FIELD.test(parts.at(-1) ?? '')) {
     parts.pop();
   }
   name = parts.join(' ');
@@ -78,14 +87,7 @@ function nameAfterLabel(text: string, from: number, words: PiiDictionaries | nul
 /** The name before an honorific that starts at `end`: read backwards over name characters. */
 function nameBeforeHonorific(text: string, end: number, words: PiiDictionaries | null): Span | null {
   const before = text.slice(Math.max(0, end - 24), end);
-  const shapes = [
-    // Kanji surname + kana given name (佐藤 さくら): only with a surname the dictionary knows.
-    new RegExp(`([${KANJI}]{1,4}) ?([${HIRAGANA}]{2,4}|[${KATAKANA}]{2,6})$`, 'u'),
-    new RegExp(`${KATAKANA_WORD}(?:[ ・=]${KATAKANA_WORD}){0,3}$`, 'u'),
-    new RegExp(`[${KANJI}]{1,5}(?: [${KANJI}]{1,5})?$`, 'u'),
-    /[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$/u,
-  ];
-  for (const [index, shape] of shapes.entries()) {
+  for (const [index, shape] of BEFORE_HONORIFIC.entries()) {
     const match = shape.exec(before);
     if (!match) continue;
     let name = match[0];
@@ -93,16 +95,12 @@ function nameBeforeHonorific(text: string, end: number, words: PiiDictionaries |
       if (!(words?.surnames.has(match[1] ?? '') ?? false)) continue;
     }
     // 相談者山田様: a label glued to the front is not part of the name.
-    name = name.replace(new RegExp(`^(?:${LABELS})[ :：]?`, 'u'), '');
+    name = name.replace(LEADING_LABEL, '');
     if (name.length === 0 || isRoleOrWord(name, words)) return null;
     if (index === 2 && name.length === 1 && !(words?.surnames.has(name) ?? false)) return null;
     const start = end - name.length;
     // Part of a longer word (…長谷川 inside 名長谷川?): the run must start at a word boundary or a label.
-    if (
-      index !== 0 &&
-      isWordChar(text[start - 1]) &&
-      !new RegExp(`[${HIRAGANA}]`, 'u').test(text[start - 1] ?? '')
-    ) {
+    if (index !== 0 && isWordChar(text[start - 1]) && !HIRAGANA_CHAR.test(text[start - 1] ?? '')) {
       return null;
     }
     return { start, end };
@@ -110,11 +108,17 @@ function nameBeforeHonorific(text: string, end: number, words: PiiDictionaries |
   return null;
 }
 
+const PROSE_RUN = new RegExp(`(?<![${KANJI}])[${KANJI}]{2,4} ?[${KANJI}]{1,3}(?![${KANJI}])`, 'gu');
+const READING_PAIR = new RegExp(
+  `(?<![${KATAKANA}])([${KATAKANA}]{2,8})[ ・]([${KATAKANA}]{2,8})(?![${KATAKANA}])`,
+  'gu',
+);
+const PARTICLE = /^(?:が|は|を|に|と|から|より|も|へ)/u;
+
 /** A full name in plain prose: a kanji run that the dictionary splits into a surname and a given name. */
 function namesInProse(text: string, words: PiiDictionaries): Span[] {
   const spans: Span[] = [];
-  const run = new RegExp(`(?<![${KANJI}])[${KANJI}]{2,4} ?[${KANJI}]{1,3}(?![${KANJI}])`, 'gu');
-  for (const match of text.matchAll(run)) {
+  for (const match of text.matchAll(PROSE_RUN)) {
     const compact = match[0].replace(' ', '');
     const spaced = match[0].indexOf(' ');
     for (let cut = 1; cut <= Math.min(3, compact.length - 1); cut += 1) {
@@ -123,6 +127,21 @@ function namesInProse(text: string, words: PiiDictionaries): Span[] {
       const given = compact.slice(cut);
       if (surname.length + given.length < 3) continue;
       if (words.surnames.has(surname) && words.givenNames.has(given) && !words.commonNouns.has(compact)) {
+        spans.push({ start: match.index, end: match.index + match[0].length });
+        break;
+      }
+      // 陽翔, 結菜: given names newer than the dictionary, after a known surname and before a particle.
+      const next = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
+      if (
+        surname.length >= 2 &&
+        given.length <= 2 &&
+        words.surnames.has(surname) &&
+        PARTICLE.test(next) &&
+        !words.commonNouns.has(given) &&
+        !words.places.has(compact) &&
+        !ROLE_ENDING.test(given) &&
+        !words.commonNouns.has(compact)
+      ) {
         spans.push({ start: match.index, end: match.index + match[0].length });
         break;
       }

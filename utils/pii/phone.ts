@@ -7,7 +7,7 @@ import type { Detector } from './types';
  * lookbehind lets a match start only where a number starts.
  */
 const CANDIDATE =
-  /(?<![0-9+]|(?<!TEL|Tel|tel|FAX|Fax|fax|PHONE|Phone|phone)[A-Za-z]|[0-9]-)(\+81[ -]?(?:\(0\)[ -]?)?|\((?=[0-9]{2,5}\)))?([0-9]{1,5})(\)[ -]?|[ -]|\(|)([0-9]{1,4})(\)[ -]?|[ -]|)([0-9]{3,4})(?![0-9A-Za-z]|-[0-9])/g;
+  /(?<![0-9+]|[0-9]-)(?:(?<=TEL|Tel|tel|FAX|Fax|fax)|(?<![A-Za-z]))(\+81[ -]?(?:\(0\)[ -]?)?|\((?=[0-9]{2,5}\)))?([0-9]{1,5})(\)[ -]?|[ -]|\(|)([0-9]{1,4})(\)[ -]?|[ -]|)([0-9]{3,4})(?![0-9A-Za-z]|-[0-9])/g;
 /*
  * A number in brackets — （03-3528-4540）, (090-1234-5678) — starts after the bracket: the opening
  * parenthesis is taken as part of the number only for an area code in brackets, (03)1234-5678.
@@ -54,28 +54,21 @@ function isPublicOfficeNumber(text: string, start: number, digits: string): bool
   return OFFICE_BEFORE.test(before) || ENQUIRY_LINE.test(text.slice(lineStart, start));
 }
 
-function phoneSpans(text: string, wantPublic: boolean) {
-  return spansWhere(
-    text,
-    CANDIDATE,
-    (match, start, end) =>
-      !(match[0].includes(' ') && continuesSpacedDigits(text, start, end)) &&
-      isPlausible(match) &&
-      isPublicOfficeNumber(text, start, digitsOf(match[0])) === wantPublic,
-  );
-}
+const OFFICE_LABEL = { ja: '電話番号（窓口・公開）', en: 'Phone number (public office)' };
 
 export const phone: Detector = {
   id: 'phone',
   label: { ja: '電話番号', en: 'Phone number' },
   severity: 'high',
-  find: (text) => phoneSpans(text, false),
-};
-
-/** A department's published number: shown as information, never redacted or blocked. */
-export const officePhone: Detector = {
-  id: 'phone',
-  label: { ja: '電話番号（窓口・公開）', en: 'Phone number (public office)' },
-  severity: 'info',
-  find: (text) => phoneSpans(text, true),
+  find: (text) =>
+    spansWhere(
+      text,
+      CANDIDATE,
+      (match, start, end) =>
+        !(match[0].includes(' ') && continuesSpacedDigits(text, start, end)) && isPlausible(match),
+    ).map((span) =>
+      isPublicOfficeNumber(text, span.start, digitsOf(text.slice(span.start, span.end)))
+        ? { ...span, publicAs: OFFICE_LABEL }
+        : span,
+    ),
 };

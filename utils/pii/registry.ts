@@ -1,4 +1,4 @@
-import { address, facilityAddress } from './address';
+import { address } from './address';
 import { bankAccount } from './bank-account';
 import { birthDate } from './birth-date';
 import { cardNumber } from './card-number';
@@ -6,7 +6,7 @@ import { corporateNumber } from './corporate-number';
 import { email } from './email';
 import { myNumber } from './my-number';
 import { personName } from './person-name';
-import { officePhone, phone } from './phone';
+import { phone } from './phone';
 import { postalCode } from './postal-code';
 import type { Detector } from './types';
 
@@ -20,12 +20,10 @@ export const builtInDetectors: readonly Detector[] = [
   cardNumber,
   corporateNumber,
   phone,
-  officePhone,
   email,
   bankAccount,
   postalCode,
   birthDate,
   address,
-  facilityAddress,
   personName,
 ];
