@@ -176,8 +176,8 @@ describe('zero cost on pages the extension is not used on', () => {
   it('leaves a page exactly as a browser without the extension shows it', async () => {
     const inspect = async (page: Page) => {
       await page.goto(`${site.url}/article.html`);
-      await page.waitForLoadState('load');
-      await page.waitForTimeout(500);
+      // Anything an extension added would load too: wait until the page's network has been quiet.
+      await page.waitForLoadState('networkidle');
       return page.evaluate(() => ({
         html: document.documentElement.outerHTML,
         scripts: document.scripts.length,
