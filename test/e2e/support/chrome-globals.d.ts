@@ -21,6 +21,8 @@ declare namespace chrome {
   namespace tabs {
     function query(query: {
       url?: string;
+      active?: boolean;
+      lastFocusedWindow?: boolean;
     }): Promise<{ id?: number; windowId: number; url?: string; title?: string }[]>;
   }
 }
