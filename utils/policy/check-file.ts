@@ -1,4 +1,5 @@
 import { EXTENSION_ID, FIREFOX_EXTENSION_ID } from '../extension-ids';
+import { splitPolicyKeys } from './policy-keys';
 import { type PolicyProblem, validateLeaves } from './validate';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -64,7 +65,7 @@ export function checkPolicyFile(text: string): { ok: boolean; lines: string[] } 
     shape === 'bare' &&
     isObject(document) &&
     (Object.hasOwn(document, '3rdparty') || Object.hasOwn(document, 'policies'));
-  const { values, problems } = validateLeaves(policy, 'managed');
+  const { values, problems } = validateLeaves(splitPolicyKeys(policy).policy, 'managed');
   const errors = problems.filter((problem) => problem.kind !== 'unknown');
   const lines = [
     `read as: ${shape} policy; ${values.size} valid key(s)`,
