@@ -50,9 +50,8 @@ const unwrap = (schema: z.ZodType): z.ZodType =>
 function unknownEntryKeys(value: unknown, schema: z.ZodType, where: string, into: PolicyFinding[]): void {
   const inner = unwrap(schema);
   if (inner instanceof z.ZodArray && Array.isArray(value)) {
-    value.forEach((item, index) =>
-      unknownEntryKeys(item, inner.element as z.ZodType, `${where}[${index}]`, into),
-    );
+    for (const [index, item] of value.entries())
+      unknownEntryKeys(item, inner.element as z.ZodType, `${where}[${index}]`, into);
   } else if (inner instanceof z.ZodObject && isObject(value)) {
     const known = Object.keys(inner.shape);
     for (const [key, item] of Object.entries(value)) {
@@ -140,7 +139,8 @@ export function lintPolicy(policy: unknown): PolicyFinding[] {
     );
 
   const baseUrls: [string, unknown][] = [['gateway.baseUrl', gateway.baseUrl]];
-  models?.forEach((model, index) => baseUrls.push([`models[${index}].baseUrl`, model.baseUrl]));
+  for (const [index, model] of (models ?? []).entries())
+    baseUrls.push([`models[${index}].baseUrl`, model.baseUrl]);
   for (const [where, url] of baseUrls)
     if (typeof url === 'string' && ENDPOINT.test(new URL(url, 'http://x').pathname))
       error(
