@@ -91,6 +91,9 @@ beforeAll(async () => {
   firstVersion = (
     JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { version: string }
   ).version;
+  // The checksum file verifies with the tool an IT section would use.
+  const verify = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(work, 'release-1'), encoding: 'utf8' });
+  expect(verify.stdout).toMatch(/tatakidai-[\d.]+\.crx: OK/);
   Object.assign(next, nextRelease());
   expect(packageSelfhost(next.dir, join(work, 'release-2'), keyPath)).toBe(id);
 }, 120_000);
