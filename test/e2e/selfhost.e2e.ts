@@ -11,6 +11,8 @@ import { EXTENSION_DIR } from './support/extension';
 import { launchPolicyBrowser, removePolicyFile, writePolicyFile } from './support/policy-browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** Screenshots for docs/deploy.md when TATAKIDAI_SCREENSHOTS=1. */
+const SHOOT = process.env.TATAKIDAI_SCREENSHOTS === '1';
 const work = mkdtempSync(join(tmpdir(), 'tatakidai-selfhost-'));
 /** What the intranet web server serves now: the first package, later the update. */
 let served = '';
@@ -92,7 +94,10 @@ beforeAll(async () => {
     JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { version: string }
   ).version;
   // The checksum file verifies with the tool an IT section would use.
-  const verify = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(work, 'release-1'), encoding: 'utf8' });
+  const verify = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], {
+    cwd: join(work, 'release-1'),
+    encoding: 'utf8',
+  });
   expect(verify.stdout).toMatch(/tatakidai-[\d.]+\.crx: OK/);
   Object.assign(next, nextRelease());
   expect(packageSelfhost(next.dir, join(work, 'release-2'), keyPath)).toBe(id);
@@ -151,6 +156,15 @@ describe('force-installed from the organisation’s own server by policy, then u
       await options.goto(`chrome-extension://${id}/options.html`);
       // Set by the policy, so shown locked.
       await expect.poll(() => options.locator('.setting.locked').count()).toBeGreaterThan(0);
+      if (SHOOT) {
+        // What docs/deploy.md tells an IT section to look at on one PC.
+        const policyPage = await context.newPage();
+        await policyPage.setViewportSize({ width: 1100, height: 800 });
+        await policyPage.goto('chrome://policy');
+        await expect.poll(() => policyPage.locator('body').innerText()).toContain('ExtensionSettings');
+        await policyPage.screenshot({ path: resolve(ROOT, 'docs/screenshot-deploy-policy.png') });
+        await policyPage.close();
+      }
 
       serve('release-2');
       // Chrome downloads the update, then installs it when the extension is idle or reloads (its docs:
