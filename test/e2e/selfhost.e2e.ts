@@ -161,7 +161,10 @@ describe('force-installed from the organisation’s own server by policy, then u
         const policyPage = await context.newPage();
         await policyPage.setViewportSize({ width: 1100, height: 800 });
         await policyPage.goto('chrome://policy');
-        await expect.poll(() => policyPage.locator('body').innerText()).toContain('ExtensionSettings');
+        // The page is built of web components: the driver's text locator looks inside them.
+        await expect
+          .poll(() => policyPage.getByText('ExtensionSettings', { exact: true }).count())
+          .toBeGreaterThan(0);
         await policyPage.screenshot({ path: resolve(ROOT, 'docs/screenshot-deploy-policy.png') });
         await policyPage.close();
       }

@@ -30,6 +30,8 @@ export interface PolicyBrowser {
  * Chromium started the way a managed PC starts it: no --load-extension, extensions and background
  * networking on (the driver's own launch turns both off, and a force-install then never happens). Only the
  * loopback resolves. The driver connects over the DevTools port Chromium picks and writes to the profile.
+ * Debian's launcher adds `--enable-remote-extensions` and an empty `--load-extension=` (its system extension
+ * folder is empty); `installType: "admin"` in the test is what shows the policy, not a load, installed ours.
  */
 export async function launchPolicyBrowser(profile: string): Promise<PolicyBrowser> {
   rmSync(join(profile, 'DevToolsActivePort'), { force: true });
