@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { keepRepeatingAlarm } from '../utils/alarms';
 import { applyRetention } from '../utils/history/retention';
 import { browserUiLanguage, resolveUiLanguage, translatorFor } from '../utils/i18n';
 import { claimJob, queueJob } from '../utils/jobs';
@@ -200,8 +201,8 @@ export default defineBackground(() => {
   // reloads the extension for a policy change, and a rebuild is cheap.
   applyNext(loadEffectiveSettings);
   watchEffectiveSettings((next) => applyNext(async () => next));
-  void browser.alarms.create(POLICY_URL_ALARM, { periodInMinutes: 30 });
-  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60 });
+  void keepRepeatingAlarm(POLICY_URL_ALARM, 30);
+  void keepRepeatingAlarm(RETENTION_ALARM, 6 * 60);
   browser.alarms.onAlarm.addListener(async (alarm) => {
     const effective = await loadEffectiveSettings();
     if (alarm.name === POLICY_URL_ALARM) {

@@ -191,7 +191,7 @@ describe('policy:check on a broken policy', () => {
         'error: history.enabled: expected true or false, found "はい"',
         expect.stringMatching(/^error: sites\.blocked: expected .*, found \["lgwan\.example\.jp"\]$/),
         'error: apiKey cannot be set by policy (each user enters it)',
-        'warning: unknown key gatway (ignored; check the spelling against docs/admin.md)',
+        'warning: unknown key gatway (ignored; did you mean gateway?)',
       ]),
     );
   });
@@ -203,9 +203,7 @@ describe('policy:check on a broken policy', () => {
   it('only warns about an unknown key', () => {
     const typo = checkPolicyFile(JSON.stringify({ defaultModel: 'gpt-4.1-mini', defualtModel: 'plamo' }));
     expect(typo.ok).toBe(true);
-    expect(typo.lines).toContain(
-      'warning: unknown key defualtModel (ignored; check the spelling against docs/admin.md)',
-    );
+    expect(typo.lines).toContain('warning: unknown key defualtModel (ignored; did you mean defaultModel?)');
   });
 
   it('says when the file is not JSON at all', () => {
@@ -230,13 +228,108 @@ describe('policy:check on a broken policy', () => {
     const report = checkPolicyFile(JSON.stringify(otherId));
     expect(report.ok).toBe(false);
     expect(report.lines).toContain(
-      `error: no policy for this extension's ID (${EXTENSION_ID} / tatakidai@tatakidai.dev) in this file`,
+      `error: no policy for this extension's ID (${EXTENSION_ID} / tatakidai@tatakidai.dev) in this file; packed with your own key? run with --id <the ID package:selfhost printed>`,
     );
+  });
+
+  it("reads a Chrome policy file written for the organisation's own ID when told that ID", () => {
+    const orgId = 'abcdefghijklmnopabcdefghijklmnop';
+    const file = { '3rdparty': { extensions: { [orgId]: { defaultModel: 'gpt-4.1-mini' } } } };
+    expect(checkPolicyFile(JSON.stringify(file), { chromeId: orgId })).toEqual({
+      ok: true,
+      lines: ['read as: chrome policy; 1 valid key(s)', 'OK'],
+    });
   });
 
   it('fails for a Firefox policies.json naming another add-on', () => {
     const otherAddon = { policies: { '3rdparty': { Extensions: { 'uBlock0@raymondhill.net': {} } } } };
     expect(checkPolicyFile(JSON.stringify(otherAddon)).ok).toBe(false);
+  });
+});
+
+describe('policy:check catches what passes the schema but fails in use', () => {
+  const check = (policy: Record<string, unknown>, language: 'ja' | 'en' = 'en') =>
+    checkPolicyFile(JSON.stringify(policy), { language });
+  const MODELS = [
+    { id: 'gpt-4.1-mini', label: 'ChatGPT', purpose: '要約・翻訳向き' },
+    { id: 'claude-sonnet-4-5', label: 'Claude', purpose: '文書作成・校正向き' },
+    { id: 'plamo-2.1-prime', label: 'PLaMo（国産）', purpos: '日本語の公用文' },
+  ];
+
+  it('a custom pattern that could freeze the browser, and one that is no regular expression', () => {
+    const report = check({
+      pii: {
+        custom: [
+          { name: '住民番号', pattern: '(a+)+$' },
+          { name: '整理番号', pattern: '[' },
+        ],
+      },
+    });
+    expect(report.ok).toBe(false);
+    expect(report.lines).toContainEqual(
+      expect.stringMatching(/^error: pii\.custom\[0\]\.pattern: could take too long/),
+    );
+    expect(report.lines).toContainEqual(
+      expect.stringMatching(/^error: pii\.custom\[1\]\.pattern: not a valid regular expression/),
+    );
+  });
+
+  it('a default or action model that is not in models, with the closest one', () => {
+    const report = check({
+      models: MODELS,
+      defaultModel: 'gpt-4.1-mni',
+      actions: { proofread: { enabled: true, model: 'claude' } },
+    });
+    expect(report.ok).toBe(false);
+    expect(report.lines).toContain(
+      'error: defaultModel: "gpt-4.1-mni" is not in models — did you mean gpt-4.1-mini?',
+    );
+    expect(report.lines).toContain('error: actions.proofread.model: "claude" is not in models');
+  });
+
+  it('a misspelt key inside a model entry, by entry and field, in the admin’s language', () => {
+    expect(check({ models: MODELS }).lines).toContain(
+      'warning: models[2].purpos: unknown key (ignored) — did you mean purpose?',
+    );
+    expect(check({ models: MODELS }, 'ja').lines).toContain(
+      '注意: models[2].purpos: 知らないキーです（無視されます）。purpose の誤りではありませんか？',
+    );
+  });
+
+  it('an organisation key source with no key', () => {
+    const report = check({ gateway: { auth: { source: 'policy' } } }, 'ja');
+    expect(report.ok).toBe(false);
+    expect(report.lines).toContainEqual(
+      expect.stringMatching(/^誤り: gateway\.auth\.value: auth\.source が policy ですが/),
+    );
+  });
+
+  it('a gateway address that ends in the endpoint', () => {
+    const report = check({ gateway: { baseUrl: 'https://ai-gw.example.lg.jp/v1/chat/completions' } });
+    expect(report.ok).toBe(false);
+    expect(report.lines).toContainEqual(
+      expect.stringMatching(/^error: gateway\.baseUrl: ends in an endpoint/),
+    );
+  });
+
+  it('personal-data checks off with a plain http:// gateway, but not with https://', () => {
+    expect(check({ gateway: { baseUrl: 'http://ai-gw.example.lg.jp/v1' }, pii: { mode: 'off' } }).ok).toBe(
+      false,
+    );
+    expect(check({ gateway: { baseUrl: 'https://ai-gw.example.lg.jp/v1' }, pii: { mode: 'off' } }).ok).toBe(
+      true,
+    );
+  });
+
+  it('a policy URL over plain http://', () => {
+    const report = check({ policyUrl: 'http://intranet.example.lg.jp/tatakidai/policy.json' });
+    expect(report.lines).toContain(
+      'error: policyUrl: expected an https:// URL (http:// only for 127.0.0.1 or localhost) (or ""), found "http://intranet.example.lg.jp/tatakidai/policy.json"',
+    );
+  });
+
+  it('accepts the list of keys the templates write', () => {
+    expect(check({ pii: { mode: 'redact' }, policyKeys: ['pii'] }).ok).toBe(true);
   });
 });
 

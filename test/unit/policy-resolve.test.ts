@@ -69,7 +69,7 @@ describe('which source wins for each setting', () => {
 
   it('forces single keys, not whole sections: the policy sets retention, the user still decides about history', () => {
     const effective = resolve({ user: USER_SETTINGS, managed: MANAGED_POLICY });
-    expect(effective.settings.history).toEqual({ enabled: true, retentionDays: 30 });
+    expect(effective.settings.history).toMatchObject({ enabled: true, retentionDays: 30 });
     expect(effective.forced['history.retentionDays']).toBe('managed');
     expect(effective.forced['history.enabled']).toBeUndefined();
   });
@@ -191,7 +191,7 @@ describe('an invalid key in a policy', () => {
     const lastGood = { managed: { 'history.enabled': false, 'history.retentionDays': 30 } };
     const effective = resolve({ user: USER_SETTINGS, managed: { history: '30' }, lastGood });
     expect(problemAt(effective, 'history')).toMatchObject({ kind: 'invalid', found: '"30"' });
-    expect(effective.settings.history).toEqual({ enabled: false, retentionDays: 30 });
+    expect(effective.settings.history).toMatchObject({ enabled: false, retentionDays: 30 });
     expect(effective.forced['history.enabled']).toBe('managed');
   });
 
@@ -228,6 +228,28 @@ describe('an invalid key in a policy', () => {
   });
 });
 
+describe('the policy URL', () => {
+  it('is refused over plain http:// to another host, with what it takes', () => {
+    const effective = resolve({
+      managed: { policyUrl: 'http://intranet.example.lg.jp/tatakidai/policy.json' },
+    });
+    expect(effective.settings.policyUrl).toBe('');
+    expect(problemAt(effective, 'policyUrl')).toMatchObject({
+      kind: 'invalid',
+      expected: 'an https:// URL (http:// only for 127.0.0.1 or localhost) (or "")',
+    });
+  });
+
+  it('is taken over https://, and over http:// on this PC only', () => {
+    for (const url of [
+      'https://intranet.example.lg.jp/tatakidai/policy.json',
+      'http://127.0.0.1:8080/policy.json',
+    ]) {
+      expect(resolve({ managed: { policyUrl: url } }).settings.policyUrl).toBe(url);
+    }
+  });
+});
+
 describe('keys a policy may not set', () => {
   it('reports an unknown key and applies the rest', () => {
     const effective = resolve({
@@ -252,22 +274,67 @@ describe('keys a policy may not set', () => {
   });
 });
 
-describe('a managed policy that the browser dropped', () => {
+describe('a managed policy the administrator withdrew', () => {
   const lastGood = { managed: { 'gateway.baseUrl': 'https://ai-gw.example.lg.jp/v1', 'pii.mode': 'redact' } };
 
-  it('keeps the last valid managed values, still locked, and says the policy was unavailable', () => {
+  it("goes back to the defaults and the user's own settings, unlocked, and forgets the old policy", () => {
     const effective = resolve({ user: USER_SETTINGS, managed: {}, lastGood });
-    expect(effective.settings.gateway.baseUrl).toBe('https://ai-gw.example.lg.jp/v1');
-    expect(effective.settings.pii.mode).toBe('redact');
-    expect(effective.forced).toEqual({ 'gateway.baseUrl': 'managed', 'pii.mode': 'managed' });
-    expect(effective.problems).toEqual([expect.objectContaining({ source: 'managed', kind: 'unavailable' })]);
-    expect(effective.lastGood.managed).toEqual(lastGood.managed);
+    expect(effective.settings.gateway.baseUrl).toBe('https://my-litellm.example.jp/v1');
+    expect(effective.settings.pii.mode).toBe(DEFAULT_SETTINGS.pii.mode);
+    expect(effective.forced).toEqual({});
+    expect(effective.problems).toEqual([]);
+    expect(effective.lastGood.managed).toEqual({});
   });
 
   it('is no problem on a PC that never had a managed policy', () => {
     const effective = resolve({ user: USER_SETTINGS, managed: {} });
     expect(effective.problems).toEqual([]);
     expect(effective.forced).toEqual({});
+  });
+});
+
+describe('a key the browser dropped for a wrong-typed value inside it (policyKeys)', () => {
+  // What Chromium 156 delivers for a policy with "history": {"retentionDays": "30"}: everything but history.
+  const DELIVERED = {
+    gateway: { baseUrl: 'https://ai-gw.example.lg.jp/v1' },
+    pii: { mode: 'redact' },
+    policyKeys: ['gateway', 'history', 'pii'],
+  };
+  const lastGood = {
+    managed: {
+      'gateway.baseUrl': 'https://ai-gw.example.lg.jp/v1',
+      'history.enabled': false,
+      'history.retentionDays': 30,
+    },
+  };
+
+  it('keeps the last good values of the listed key that did not arrive, locked, and names it', () => {
+    const effective = resolve({ user: USER_SETTINGS, managed: DELIVERED, lastGood });
+    expect(effective.settings.history).toMatchObject({ enabled: false, retentionDays: 30 });
+    expect(effective.forced['history.retentionDays']).toBe('managed');
+    expect(problemAt(effective, 'history')).toMatchObject({ source: 'managed', kind: 'dropped' });
+    expect(effective.lastGood.managed).toMatchObject({ 'history.retentionDays': 30, 'pii.mode': 'redact' });
+  });
+
+  it("falls back to the user's value when the dropped key never had a good value, still naming it", () => {
+    const effective = resolve({ user: USER_SETTINGS, managed: DELIVERED });
+    expect(effective.settings.history.retentionDays).toBe(90);
+    expect(effective.forced['history.retentionDays']).toBeUndefined();
+    expect(problemAt(effective, 'history')).toMatchObject({ kind: 'dropped' });
+  });
+
+  it('is no setting itself and reports nothing when every listed key arrived', () => {
+    const effective = resolve({ managed: { ...DELIVERED, history: { retentionDays: 30 } }, lastGood });
+    expect(effective.problems).toEqual([]);
+    expect(effective.forced).not.toHaveProperty('policyKeys');
+    expect(effective.settings).not.toHaveProperty('policyKeys');
+  });
+
+  it('ignores names in the list that are no policy key', () => {
+    const effective = resolve({
+      managed: { pii: { mode: 'block' }, policyKeys: ['pii', 'apiKey', 'gatway'] },
+    });
+    expect(effective.problems).toEqual([]);
   });
 });
 
@@ -335,13 +402,13 @@ describe('hostile or broken policies never break the extension', () => {
     const lastGood = JSON.parse(
       '{"managed":{"__proto__.polluted":"yes","constructor.prototype.isAdmin":true,"pii.mode":"redact"}}',
     );
-    const effective = resolve({ managed: {}, lastGood });
+    const effective = resolve({ managed: { policyKeys: ['pii'] }, lastGood });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(effective.settings.pii.mode).toBe('redact');
-    expect(resolve({ managed: {}, lastGood: { managed: 'redact' } as never }).settings).toEqual(
-      DEFAULT_SETTINGS,
-    );
+    expect(
+      resolve({ managed: { policyKeys: ['pii'] }, lastGood: { managed: 'redact' } as never }).settings,
+    ).toEqual(DEFAULT_SETTINGS);
   });
 });
 
@@ -416,11 +483,16 @@ describe('problems explained to staff in Japanese', () => {
     );
   });
 
-  it('says a dropped managed policy keeps the last valid one', () => {
-    const effective = resolve({ managed: {}, lastGood: { managed: { 'pii.mode': 'redact' } } });
-    const [problem] = effective.problems;
+  it('names a key the browser dropped and says the last valid value stays', () => {
+    const effective = resolve({
+      managed: { pii: { mode: 'block' }, policyKeys: ['history', 'pii'] },
+      lastGood: { managed: { 'history.retentionDays': 30 } },
+    });
+    const problem = problemAt(effective, 'history');
     if (!problem) throw new Error('no problem reported');
-    expect(explain(problem, effective)).toContain('前回の正しいポリシーを使い続けています');
+    expect(explain(problem, effective)).toBe(
+      '「history」はポリシーの一覧（policyKeys）にありますが、ブラウザーに届きませんでした（値の型の誤りでブラウザーが捨てた可能性があります）。前回の正しい値を使い続けています。管理者は npm run policy:check で確認してください。',
+    );
   });
 });
 

@@ -192,6 +192,42 @@ describe('remembering the last valid policy', () => {
   });
 });
 
+describe("the organisation's key in the policy", () => {
+  const WITH_KEY = {
+    ...MANAGED,
+    gateway: { ...MANAGED.gateway, auth: { source: 'policy', value: 'sk-org-yaita-2026-0001' } },
+    policyKeys: ['gateway', 'pii', 'policyUrl'],
+  };
+
+  it('is never written to disk with the last good policy, only kept in memory', async () => {
+    await fakeBrowser.storage.managed.set(WITH_KEY);
+    await rememberLastGood(await loadEffectiveSettings());
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('sk-org-yaita-2026-0001');
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toContain('sk-org-yaita-2026-0001');
+  });
+
+  it('stays in force from memory when the browser drops the gateway section', async () => {
+    await fakeBrowser.storage.managed.set(WITH_KEY);
+    await rememberLastGood(await loadEffectiveSettings());
+    const { gateway: _dropped, ...delivered } = WITH_KEY;
+    await fakeBrowser.storage.managed.clear();
+    await fakeBrowser.storage.managed.set(delivered);
+    const effective = await loadEffectiveSettings();
+    expect(effective.settings.gateway.auth.value).toBe('sk-org-yaita-2026-0001');
+    expect(effective.settings.gateway.baseUrl).toBe('https://ai-gw.example.lg.jp/v1');
+    expect(effective.forced['gateway.auth.value']).toBe('managed');
+  });
+
+  it('removes a key that an earlier version wrote to disk', async () => {
+    await fakeBrowser.storage.local.set({
+      policyLastGood: { managed: { 'gateway.auth.value': 'sk-org-yaita-2026-0001' } },
+    });
+    await fakeBrowser.storage.managed.set(WITH_KEY);
+    await rememberLastGood(await loadEffectiveSettings());
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('sk-org-yaita-2026-0001');
+  });
+});
+
 describe("the user's own settings and the cached policy URL in storage", () => {
   it('saves what the options page edits and loads it back', async () => {
     await saveUserSettings(USER);
@@ -240,6 +276,16 @@ describe('applying changes without a restart', () => {
     await writePolicyUrlCache(URL_CACHE);
     await vi.waitFor(() => expect(seen.at(-1)?.settings.defaultModel).toBe('plamo-2.1-prime'));
     stop();
+  });
+
+  it('does not resolve everything again when the background records the last good policy', async () => {
+    await fakeBrowser.storage.managed.set(MANAGED);
+    const effective = await loadEffectiveSettings();
+    const { seen, stop } = watch();
+    await rememberLastGood(effective);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stop();
+    expect(seen).toEqual([]);
   });
 
   it('ignores unrelated stored data and stops after the page closes', async () => {

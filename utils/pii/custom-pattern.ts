@@ -39,7 +39,8 @@ const OVERLAP = 64;
 
 type Compiled = { ok: true; regex: RegExp } | { ok: false; problem: PatternProblem };
 
-function compile({ name, pattern }: CustomPattern): Compiled {
+/** The same rules for every use: the send-time scan, and `policy:check` before a policy is deployed. */
+export function compileCustomPattern({ name, pattern }: CustomPattern): Compiled {
   // The text is NFKC-normalised, so the pattern is too: an admin's ＼ｄ or full-width letters still work.
   const source = pattern.normalize('NFKC');
   let regex: RegExp;
@@ -86,7 +87,7 @@ export function findCustomPatterns(
   const hits: CustomHit[] = [];
   const problems: PatternProblem[] = [];
   for (const custom of patterns) {
-    const compiled = compile(custom);
+    const compiled = compileCustomPattern(custom);
     if (!compiled.ok) {
       problems.push(compiled.problem);
       continue;

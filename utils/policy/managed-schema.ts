@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/schema';
 import { isSection, leafMeta } from './leaves';
+import { POLICY_KEYS, POLICY_KEYS_DOC } from './policy-keys';
 
 type ChromeSchema = {
   type: 'object' | 'array' | 'string' | 'boolean' | 'integer' | 'number';
@@ -44,5 +45,11 @@ function withMeta(converted: ChromeSchema, schema: z.ZodType): ChromeSchema {
 }
 
 export function chromeManagedSchema(): ChromeSchema {
-  return convert(settingsSchema);
+  const schema = convert(settingsSchema);
+  const listed: ChromeSchema = {
+    description: `${POLICY_KEYS_DOC.ja} / ${POLICY_KEYS_DOC.description}`,
+    type: 'array',
+    items: { type: 'string' },
+  };
+  return { ...schema, properties: { ...schema.properties, [POLICY_KEYS]: listed } };
 }

@@ -1,5 +1,6 @@
 import { SETTING_LEAVES } from './leaves';
 import { chromeManagedSchema } from './managed-schema';
+import { POLICY_KEYS, POLICY_KEYS_DOC } from './policy-keys';
 import { describeExpected } from './validate';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -31,6 +32,13 @@ export function policyReferenceTable(): string {
     cell(leaf.ja),
     cell(leaf.description),
     leaf.example === undefined ? '' : `\`${JSON.stringify(leaf.example)}\``,
+  ]);
+  rows.push([
+    `\`${POLICY_KEYS}\``,
+    'a list (JSON array) of key names',
+    POLICY_KEYS_DOC.ja,
+    POLICY_KEYS_DOC.description,
+    '`["gateway","pii"]`',
   ]);
   return alignedTable(['キー / key', '値 / value', '説明', 'Description', '例 / example'], rows);
 }

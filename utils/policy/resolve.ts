@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { findLeaf, getPath, SETTING_LEAVES, setPath } from './leaves';
+import { splitPolicyKeys } from './policy-keys';
 import { type PolicyProblem, type PolicySource, validateLeaves } from './validate';
 
 /** The last valid value of each key, per source, kept so that a broken policy never undoes a good one. */
@@ -35,9 +36,6 @@ function applyValues(target: Settings, values: Map<string, unknown>): void {
     setPath(target as unknown as Record<string, unknown>, path, structuredClone(value));
 }
 
-const isEmptyObject = (value: unknown) =>
-  typeof value === 'object' && value !== null && Object.keys(value).length === 0;
-
 /**
  * Remembered values come back from storage: check them again, so that one written before a schema change
  * (or tampered with) never reaches the settings or a path outside the schema such as `__proto__`.
@@ -68,26 +66,30 @@ export function resolveSettings(inputs: PolicyInputs): EffectiveSettings {
   const problems: PolicyProblem[] = inputs.urlProblem ? [inputs.urlProblem] : [];
   const lastGood: LastGood = {};
 
-  // Weakest first, so the managed policy wins.
+  // Weakest first, so the managed policy wins. A withdrawn policy (`{}`) forces nothing: defaults and the
+  // user's own settings apply again, and nothing is remembered for it.
   for (const source of ['url', 'managed'] as const) {
-    const raw = inputs[source];
+    if (inputs[source] === undefined || inputs[source] === null) continue;
     const previous = rememberedValues(inputs.lastGood[source]);
-    if (raw === undefined || raw === null) continue;
-    if (source === 'managed' && isEmptyObject(raw) && previous.size > 0) {
-      // Chrome hands us {} when a value of the wrong type makes it reject the whole policy: keep the
-      // last valid one rather than silently dropping every rule the administrator set.
-      problems.push({ source, path: '', kind: 'unavailable', expected: 'the managed policy', found: '{}' });
-      applyValues(settings, previous);
-      for (const path of previous.keys()) forced[path] = source;
-      lastGood[source] = Object.fromEntries(previous);
-      continue;
-    }
-    const validated = validateLeaves(raw, source);
+    const { listed, policy } = splitPolicyKeys(inputs[source]);
+    const validated = validateLeaves(policy, source);
     problems.push(...validated.problems);
     const kept = new Map(validated.values);
-    for (const problem of validated.problems) {
-      if (problem.kind !== 'invalid') continue;
-      for (const [path, value] of previous) if (isWithin(path, problem.path)) kept.set(path, value);
+    const keepPrevious = (within: string) => {
+      for (const [path, value] of previous) if (isWithin(path, within)) kept.set(path, value);
+    };
+    for (const problem of validated.problems) if (problem.kind === 'invalid') keepPrevious(problem.path);
+    // A listed key that did not arrive was dropped by the browser for a wrong-typed value inside it.
+    for (const key of listed) {
+      if (Object.hasOwn(policy as object, key)) continue;
+      problems.push({
+        source,
+        path: key,
+        kind: 'dropped',
+        expected: 'listed in policyKeys',
+        found: 'nothing',
+      });
+      keepPrevious(key);
     }
     applyValues(settings, kept);
     for (const path of kept.keys()) forced[path] = source;

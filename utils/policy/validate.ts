@@ -9,7 +9,8 @@ export interface PolicyProblem {
   source: LeafSource;
   /** Dotted key, e.g. `pii.mode`; empty for a problem with the whole source (unreachable URL…). */
   path: string;
-  kind: 'invalid' | 'unknown' | 'user-only' | 'unavailable';
+  /** `dropped`: named in `policyKeys` but not delivered (the browser drops a key holding a wrong-typed value). */
+  kind: 'invalid' | 'unknown' | 'user-only' | 'unavailable' | 'dropped';
   /** What the key takes, in words (English/technical; the UI adds its own sentence around it). */
   expected: string;
   /** What was found, shortened. */
@@ -45,8 +46,11 @@ export function describeExpected(schema: z.ZodType): string {
       return 'true or false';
     case 'number':
       return 'a whole number of 0 or more';
-    case 'string':
-      return (def as { checks?: unknown[] }).checks?.length ? 'an http:// or https:// URL (or "")' : 'text';
+    case 'string': {
+      // A checked string says what it takes in its own message (an URL, an https:// URL…).
+      const message = schema.safeParse('\u0000').error?.issues[0]?.message;
+      return message ? `${message} (or "")` : 'text';
+    }
     case 'array':
       return 'a list (JSON array) of the documented entries';
     case 'record':

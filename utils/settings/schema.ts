@@ -33,6 +33,23 @@ function isHttpUrlOrEmpty(value: string): boolean {
 }
 const httpUrl = () => z.string().refine(isHttpUrlOrEmpty, { message: 'an http:// or https:// URL' });
 
+/**
+ * The policy URL can change every rule, so it must come over https://; plain http:// only to this PC
+ * (127.0.0.1, localhost), which never crosses a network.
+ */
+export function isSecurePolicyUrl(value: string): boolean {
+  if (value === '') return true;
+  try {
+    const { protocol, hostname } = new URL(value);
+    return (
+      protocol === 'https:' ||
+      (protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(hostname))
+    );
+  } catch {
+    return false;
+  }
+}
+
 export const apiFormatSchema = z.enum(['openai', 'anthropic']);
 export type ApiFormat = z.infer<typeof apiFormatSchema>;
 
@@ -334,7 +351,10 @@ export const settingsSchema = z.object({
       'URL publishing tips (JSON: an array of tips or { "tips": [...] }; fetched every 30 minutes like the policy URL)',
     ),
   ),
-  policyUrl: httpUrl().meta(doc('追加のポリシーを取得するURL（JSON）', 'URL of an additional policy (JSON)')),
+  policyUrl: z
+    .string()
+    .refine(isSecurePolicyUrl, { message: 'an https:// URL (http:// only for 127.0.0.1 or localhost)' })
+    .meta(doc('追加のポリシーを取得するURL（JSON）', 'URL of an additional policy (JSON)')),
   uiLanguage: uiLanguageSchema.meta(doc('表示言語: auto / ja / en', 'Display language: auto / ja / en')),
   fontSize: fontSizeSchema.meta(
     doc('文字の大きさ: small / medium / large / x-large', 'Text size: small / medium / large / x-large', {

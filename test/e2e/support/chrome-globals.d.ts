@@ -17,6 +17,12 @@ declare namespace chrome {
   }
   namespace runtime {
     const lastError: { message?: string } | undefined;
+    function requestUpdateCheck(): Promise<{ status: string; version?: string }>;
+    function reload(): void;
+    const onUpdateAvailable: { addListener(callback: (details: { version: string }) => void): void };
+  }
+  namespace management {
+    function getSelf(): Promise<{ id: string; version: string; installType: string }>;
   }
   namespace tabs {
     function query(query: {

@@ -19,7 +19,9 @@ export interface LoadedExtension {
   close(options?: { keepProfile: boolean }): Promise<void>;
 }
 
-export async function launchExtension(options: { profile?: string } = {}): Promise<LoadedExtension> {
+export async function launchExtension(
+  options: { profile?: string /** More Chromium switches, e.g. a network log. */; args?: string[] } = {},
+): Promise<LoadedExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -41,6 +43,7 @@ export async function launchExtension(options: { profile?: string } = {}): Promi
       CHROMIUM_LOOPBACK_ONLY,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
