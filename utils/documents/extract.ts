@@ -1,8 +1,11 @@
 import { documentFormat } from './sniff';
-import { DocumentError, type DocumentFormat, type ExtractedDocument, type ExtractOptions } from './types';
-
-/** Without a policy limit: far above any council PDF, well below what would stall the panel. */
-export const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
+import {
+  DEFAULT_MAX_BYTES,
+  DocumentError,
+  type DocumentFormat,
+  type ExtractedDocument,
+  type ExtractOptions,
+} from './types';
 
 /** Each reader is its own chunk, loaded the first time a file of its kind is opened. */
 const READERS: Record<

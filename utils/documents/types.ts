@@ -2,6 +2,9 @@
 export const DOCUMENT_FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'text'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
+/** The default size limit: far above any council PDF, well below what would stall the panel. */
+export const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
+
 /** One sheet or CSV as it went to the model: how much of it was sent. */
 export interface TableSummary {
   name: string;
