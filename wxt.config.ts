@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig, type UserManifest } from 'wxt';
 import { FIREFOX_EXTENSION_ID } from './utils/extension-ids';
 
@@ -77,7 +80,31 @@ const firefox = {
   },
 } satisfies UserManifest;
 
+/**
+ * pdf.js needs, as files of the extension: its worker (the CSP allows no blob: workers), the CMaps that turn
+ * Japanese CID fonts into text, and the standard font data. They are copied from the package at build time
+ * to `pdfjs/` (utils/documents/pdf.ts loads them from there), so they always match the installed version.
+ */
+function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const folder = (name: string) =>
+    readdirSync(join(root, name)).map((file) => ({
+      absoluteSrc: join(root, name, file),
+      relativeDest: `pdfjs/${name}/${file}`,
+    }));
+  return [
+    { absoluteSrc: join(root, 'legacy/build/pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' },
+    ...folder('cmaps'),
+    ...folder('standard_fonts'),
+  ];
+}
+
 export default defineConfig({
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsAssets());
+    },
+  },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Firefox gets MV3 too: the same `action`, `scripting` and (optional) host permissions as Chrome; WXT's MV2
   // conversion would drop `optional_host_permissions`, which the gateway permission button needs.

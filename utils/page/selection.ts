@@ -92,12 +92,19 @@ export interface CapturedPage {
   title: string;
   /** The HTML was longer than the cap and was cut (the parser closes what was left open). */
   truncated: boolean;
+  /** `application/pdf` when the tab shows the browser's PDF viewer: the text must come from the file. */
+  contentType: string;
 }
 
 /** The page's HTML as it is now (after its scripts ran), capped: the panel extracts the text from it. */
 export function capturePageInPage(maxChars: number): CapturedPage {
   const html = document.documentElement.outerHTML;
-  return { html: html.slice(0, maxChars), title: document.title, truncated: html.length > maxChars };
+  return {
+    html: html.slice(0, maxChars),
+    title: document.title,
+    truncated: html.length > maxChars,
+    contentType: document.contentType,
+  };
 }
 
 export type InsertOutcome = 'inserted' | 'insert_no_field' | 'insert_not_editable';
