@@ -78,10 +78,17 @@ async function settingsInForce(): Promise<EffectiveSettings> {
   return inForce ?? loadEffectiveSettings();
 }
 
+/** Checked again when the text is read: the tab may have gone to a blocked site since the click. */
+async function blockedNow(url: string): Promise<boolean> {
+  const { settings } = await settingsInForce();
+  return isSiteBlocked(url, settings.sites.blocked);
+}
+
 async function readSelection(info: Browser.contextMenus.OnClickData, tabId: number, frameId: number) {
   try {
     // info.selectionText flattens line breaks; reading the page keeps them.
-    const captured = await captureSelection(tabId, frameId);
+    const { url, ...captured } = await captureSelection(tabId, frameId);
+    if (await blockedNow(url)) return { text: '', editable: false, problem: 'site_blocked' as const };
     if (captured.text.trim()) return { ...captured, problem: undefined };
   } catch {
     if (!info.selectionText?.trim())
@@ -153,14 +160,16 @@ async function preparePageJob(mode: PageJob['mode'], tab: Browser.tabs.Tab, tabI
     try {
       // The PDF viewer cannot be scripted: a URL ending in .pdf goes to the panel, which reads the file.
       const captured = looksLikePdfUrl(base.pageUrl)
-        ? { html: '', title: '', contentType: 'application/pdf' }
+        ? { html: '', title: '', contentType: 'application/pdf', url: base.pageUrl }
         : await capturePage(tabId);
-      job = {
-        ...base,
-        html: captured.html,
-        pageTitle: captured.title || base.pageTitle,
-        contentType: captured.contentType,
-      };
+      job = (await blockedNow(captured.url))
+        ? { ...base, problem: 'site_blocked' }
+        : {
+            ...base,
+            html: captured.html,
+            pageTitle: captured.title || base.pageTitle,
+            contentType: captured.contentType,
+          };
     } catch {
       job = { ...base, problem: 'page_unreadable' };
     }

@@ -399,8 +399,8 @@ export function App() {
         </Notice>
       )}
       {problem && <Notice tone="error">{t(problem)}</Notice>}
-      {pii.lastScreening?.decision === 'redact' && pii.lastScreening.actionable.length > 0 && (
-        <Notice tone="info">{t('pii_redacted', String(pii.lastScreening.actionable.length))}</Notice>
+      {pii.sentPlaceholders.length > 0 && (
+        <Notice tone="info">{t('pii_redacted', pii.sentPlaceholders.join('、'))}</Notice>
       )}
       {pii.lastScreening?.patternProblems.map((problem) => (
         <Notice key={problem.name} tone="warning">
