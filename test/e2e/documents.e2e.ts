@@ -38,7 +38,7 @@ const fenced = (message: string) => /<(document-[0-9a-f]+)>\n([\s\S]*?)\n<\/\1>/
 async function startPdfSite(): Promise<{ url: string; close(): Promise<void> }> {
   const pdf = readFileSync(join(FIXTURES, 'notice-cid.pdf'));
   const server: Server = createServer((request, response) => {
-    if (request.url === '/kosodate/oshirase.pdf') {
+    if (request.url === '/kosodate/oshirase.pdf' || request.url === '/download?id=31') {
       response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length });
       response.end(pdf);
       return;
@@ -91,26 +91,32 @@ afterEach(async () => {
 });
 
 describe('a PDF open in a tab', () => {
-  it('summarise this page: the Japanese text of a CID-font PDF reaches the gateway inside the fence', async () => {
-    await useSettings((settings) => {
-      settings.pii.mode = 'off';
-    });
-    const url = `${site.url}/kosodate/oshirase.pdf`;
-    const tab = await extension.context.newPage();
-    await tab.goto(url).catch(() => undefined);
-    const before = posts().length;
-    // The page's own right-click menu, as a click calls it (native menus cannot be clicked headless).
-    await extension.worker.evaluate(async (pageUrl) => {
-      const [found] = await chrome.tabs.query({ url: pageUrl });
-      if (!found) throw new Error(`no tab for ${pageUrl}`);
-      const click = (globalThis as unknown as { tatakidaiMenuClick(info: unknown, tab: unknown): void })
-        .tatakidaiMenuClick;
-      click({ menuItemId: 'page-summarize', frameId: 0, pageUrl, editable: false }, found);
-    }, url);
-    await expect.poll(() => posts().length, { timeout: 20_000 }).toBe(before + 1);
-    expect(fenced(lastUserMessage())).toBe(CID_PDF_LINES.join('\n'));
-    await tab.close();
-  });
+  it.each([
+    ['a URL ending in .pdf', '/kosodate/oshirase.pdf'],
+    ['a download URL, known as a PDF by its content type', '/download?id=31'],
+  ])(
+    'summarise this page on %s: the Japanese text of a CID-font PDF reaches the gateway inside the fence',
+    async (_name, path) => {
+      await useSettings((settings) => {
+        settings.pii.mode = 'off';
+      });
+      const url = `${site.url}${path}`;
+      const tab = await extension.context.newPage();
+      await tab.goto(url).catch(() => undefined);
+      const before = posts().length;
+      // The page's own right-click menu, as a click calls it (native menus cannot be clicked headless).
+      await extension.worker.evaluate(async (pageUrl) => {
+        const [found] = await chrome.tabs.query({ url: pageUrl });
+        if (!found) throw new Error(`no tab for ${pageUrl}`);
+        const click = (globalThis as unknown as { tatakidaiMenuClick(info: unknown, tab: unknown): void })
+          .tatakidaiMenuClick;
+        click({ menuItemId: 'page-summarize', frameId: 0, pageUrl, editable: false }, found);
+      }, url);
+      await expect.poll(() => posts().length, { timeout: 20_000 }).toBe(before + 1);
+      expect(fenced(lastUserMessage())).toBe(CID_PDF_LINES.join('\n'));
+      await tab.close();
+    },
+  );
 });
 
 describe('files attached to the panel', () => {
