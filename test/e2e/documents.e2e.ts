@@ -24,7 +24,7 @@ const MY_NUMBER = '371625048395';
 
 let gateway: GatewayServer;
 let extension: LoadedExtension;
-let site: { url: string; close(): Promise<void> };
+let site: PdfSite;
 let panel: Page;
 
 const posts = () => gateway.requests.filter((request) => request.method === 'POST');
@@ -35,9 +35,18 @@ const lastUserMessage = () => {
 /** The text between the data fence's opening and closing tags, whatever boundary the request drew. */
 const fenced = (message: string) => /<(document-[0-9a-f]+)>\n([\s\S]*?)\n<\/\1>/.exec(message)?.[2] ?? '';
 
-async function startPdfSite(): Promise<{ url: string; close(): Promise<void> }> {
+interface PdfSite {
+  url: string;
+  /** Fetches made by script (the panel), not by the tab's own navigation: `Sec-Fetch-Dest: empty`. */
+  fetches: string[];
+  close(): Promise<void>;
+}
+
+async function startPdfSite(): Promise<PdfSite> {
   const pdf = readFileSync(join(FIXTURES, 'notice-cid.pdf'));
+  const fetches: string[] = [];
   const server: Server = createServer((request, response) => {
+    if (request.headers['sec-fetch-dest'] === 'empty') fetches.push(request.url ?? '');
     if (request.url === '/kosodate/oshirase.pdf' || request.url === '/download?id=31') {
       response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length });
       response.end(pdf);
@@ -49,6 +58,7 @@ async function startPdfSite(): Promise<{ url: string; close(): Promise<void> }> 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    fetches,
     close: () => new Promise((done) => server.close(() => done())),
   };
 }
@@ -104,20 +114,49 @@ describe('a PDF open in a tab', () => {
       const tab = await extension.context.newPage();
       await tab.goto(url).catch(() => undefined);
       const before = posts().length;
-      // The page's own right-click menu, as a click calls it (native menus cannot be clicked headless).
-      await extension.worker.evaluate(async (pageUrl) => {
-        const [found] = await chrome.tabs.query({ url: pageUrl });
-        if (!found) throw new Error(`no tab for ${pageUrl}`);
-        const click = (globalThis as unknown as { tatakidaiMenuClick(info: unknown, tab: unknown): void })
-          .tatakidaiMenuClick;
-        click({ menuItemId: 'page-summarize', frameId: 0, pageUrl, editable: false }, found);
-      }, url);
+      await clickPageMenu('page-summarize', url);
       await expect.poll(() => posts().length, { timeout: 20_000 }).toBe(before + 1);
       expect(fenced(lastUserMessage())).toBe(CID_PDF_LINES.join('\n'));
+      // The panel fetched the file itself: the tab's viewer has no text to give.
+      expect(site.fetches).toContain(path);
       await tab.close();
     },
   );
+
+  it('a PDF on a blocked site is not even fetched', async () => {
+    await useSettings((settings) => {
+      settings.pii.mode = 'off';
+      settings.sites.blocked = ['*://localhost/*'];
+    });
+    const url = `${site.url.replace('127.0.0.1', 'localhost')}/kosodate/oshirase.pdf`;
+    const tab = await extension.context.newPage();
+    await tab.goto(url).catch(() => undefined);
+    const [fetchesBefore, postsBefore] = [site.fetches.length, posts().length];
+    await clickPageMenu('page-summarize', url);
+    await expect
+      .poll(() => panel.getByText('このサイトの文章はAIに送信できません', { exact: false }).count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+    expect(site.fetches).toHaveLength(fetchesBefore);
+    expect(posts()).toHaveLength(postsBefore);
+    await tab.close();
+  });
 });
+
+/** The page's own right-click menu, as a click calls it (native menus cannot be clicked headless). */
+async function clickPageMenu(menuItemId: 'page-ask' | 'page-summarize', pageUrl: string): Promise<void> {
+  await extension.worker.evaluate(
+    async ({ menuItemId, pageUrl }) => {
+      const [found] = await chrome.tabs.query({ url: pageUrl });
+      if (!found) throw new Error(`no tab for ${pageUrl}`);
+      const click = (globalThis as unknown as { tatakidaiMenuClick(info: unknown, tab: unknown): void })
+        .tatakidaiMenuClick;
+      click({ menuItemId, frameId: 0, pageUrl, editable: false }, found);
+    },
+    { menuItemId, pageUrl },
+  );
+}
 
 describe('files attached to the panel', () => {
   it('an Excel workbook is sent as compact tables, and the card shows its sheets', async () => {
