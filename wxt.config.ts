@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig, type UserManifest } from 'wxt';
+import { nameListsFromPackage, PII_NAMES_FILE } from './scripts/pii-names';
 import { FIREFOX_EXTENSION_ID } from './utils/extension-ids';
 
 // Public half of the signing key: it fixes the extension ID (kncpofkhcggbomfiiagidabljfiifemb) on every
@@ -100,11 +101,6 @@ function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
 }
 
 export default defineConfig({
-  hooks: {
-    'build:publicAssets': (_wxt, files) => {
-      files.push(...pdfjsAssets());
-    },
-  },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Firefox gets MV3 too: the same `action`, `scripting` and (optional) host permissions as Chrome; WXT's MV2
   // conversion would drop `optional_host_permissions`, which the gateway permission button needs.
@@ -121,5 +117,13 @@ export default defineConfig({
       '**/*.zip',
       '**/*.xpi',
     ],
+  },
+  hooks: {
+    // Residents' names are recognised with IPADIC's name entries, taken from the analyser's package at build
+    // time (a few hundred KB), not its whole 18 MB dictionary: the panel fetches them when it opens.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: PII_NAMES_FILE, contents: JSON.stringify(nameListsFromPackage()) });
+      files.push(...pdfjsAssets());
+    },
   },
 });

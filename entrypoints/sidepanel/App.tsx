@@ -19,6 +19,7 @@ import { COMPARE_MAX_MODELS, useCompare } from '../../hooks/useCompare';
 import { type ChatStart, useConversation } from '../../hooks/useConversation';
 import { useDocumentInput } from '../../hooks/useDocumentInput';
 import { useGuideline } from '../../hooks/useGuideline';
+import { useHistoryPrivacy } from '../../hooks/useHistoryPrivacy';
 import { useModelChoice } from '../../hooks/useModelChoice';
 import { useOnboarding } from '../../hooks/useOnboarding';
 import { type PageContext, usePageQuestion } from '../../hooks/usePageQuestion';
@@ -68,6 +69,7 @@ export function App() {
   const modelsForced = loaded?.forced.models !== undefined;
   const guideline = useGuideline(settings?.guideline);
   const conversation = useConversation(settings, language, t);
+  useHistoryPrivacy(settings);
   const [draft, setDraft] = useState('');
   const pii = usePiiGate(settings?.pii);
   const [model, setModel] = useState('');
@@ -476,6 +478,7 @@ export function App() {
           <HistoryView
             t={t}
             language={language}
+            keepsOriginals={settings.history.keepOriginals}
             onOpen={(id) => {
               setJob(null);
               compare.close();
