@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig, type UserManifest } from 'wxt';
 import { nameListsFromPackage, PII_NAMES_FILE } from './scripts/pii-names';
 import { FIREFOX_EXTENSION_ID } from './utils/extension-ids';
@@ -78,6 +81,25 @@ const firefox = {
   },
 } satisfies UserManifest;
 
+/**
+ * pdf.js needs, as files of the extension: its worker (the CSP allows no blob: workers), the CMaps that turn
+ * Japanese CID fonts into text, and the standard font data. They are copied from the package at build time
+ * to `pdfjs/` (utils/documents/pdf.ts loads them from there), so they always match the installed version.
+ */
+function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const folder = (name: string) =>
+    readdirSync(join(root, name)).map((file) => ({
+      absoluteSrc: join(root, name, file),
+      relativeDest: `pdfjs/${name}/${file}`,
+    }));
+  return [
+    { absoluteSrc: join(root, 'legacy/build/pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' },
+    ...folder('cmaps'),
+    ...folder('standard_fonts'),
+  ];
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Firefox gets MV3 too: the same `action`, `scripting` and (optional) host permissions as Chrome; WXT's MV2
@@ -101,6 +123,7 @@ export default defineConfig({
     // time (a few hundred KB), not its whole 18 MB dictionary: the panel fetches them when it opens.
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: PII_NAMES_FILE, contents: JSON.stringify(nameListsFromPackage()) });
+      files.push(...pdfjsAssets());
     },
   },
 });

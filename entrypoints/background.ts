@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { keepRepeatingAlarm } from '../utils/alarms';
+import { looksLikePdfUrl } from '../utils/documents/pdf-url';
 import { applyRetention } from '../utils/history/retention';
 import { browserUiLanguage, resolveUiLanguage, translatorFor } from '../utils/i18n';
 import { claimJob, queueJob } from '../utils/jobs';
@@ -158,10 +159,18 @@ async function preparePageJob(mode: PageJob['mode'], tab: Browser.tabs.Tab, tabI
     job = { ...base, problem: 'site_blocked' };
   } else {
     try {
-      const captured = await capturePage(tabId);
+      // The PDF viewer cannot be scripted: a URL ending in .pdf goes to the panel, which reads the file.
+      const captured = looksLikePdfUrl(base.pageUrl)
+        ? { html: '', title: '', contentType: 'application/pdf', url: base.pageUrl }
+        : await capturePage(tabId);
       job = (await blockedNow(captured.url))
         ? { ...base, problem: 'site_blocked' }
-        : { ...base, html: captured.html, pageTitle: captured.title || base.pageTitle };
+        : {
+            ...base,
+            html: captured.html,
+            pageTitle: captured.title || base.pageTitle,
+            contentType: captured.contentType,
+          };
     } catch {
       job = { ...base, problem: 'page_unreadable' };
     }

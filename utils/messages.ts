@@ -39,6 +39,8 @@ export const pageJobSchema = z.object({
   tabId: z.number().int(),
   windowId: z.number().int(),
   problem: z.enum(['site_blocked', 'page_unreadable', 'action_disabled']).optional(),
+  /** `application/pdf`: the panel fetches and reads the PDF itself (`html` is empty). */
+  contentType: z.string().optional(),
 });
 export type PageJob = z.infer<typeof pageJobSchema>;
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ChatInput } from '../../components/ChatInput';
 import { CompareSetup } from '../../components/CompareSetup';
+import { DocumentAttach } from '../../components/DocumentAttach';
 import { GuidelineGate } from '../../components/GuidelineGate';
 import { preloadMarkdown } from '../../components/Markdown';
 import { ModelPicker } from '../../components/ModelPicker';
@@ -16,6 +17,7 @@ import { TipsPanel } from '../../components/TipsPanel';
 import { useComfort } from '../../hooks/useComfort';
 import { COMPARE_MAX_MODELS, useCompare } from '../../hooks/useCompare';
 import { type ChatStart, useConversation } from '../../hooks/useConversation';
+import { useDocumentInput } from '../../hooks/useDocumentInput';
 import { useGuideline } from '../../hooks/useGuideline';
 import { useHistoryPrivacy } from '../../hooks/useHistoryPrivacy';
 import { useModelChoice } from '../../hooks/useModelChoice';
@@ -29,6 +31,7 @@ import { useTemplates } from '../../hooks/useTemplates';
 import { useTips } from '../../hooks/useTips';
 import { ACTION_ORDER, ACTIONS } from '../../utils/actions/registry';
 import type { ActionId } from '../../utils/actions/types';
+import { describeDocument } from '../../utils/documents/describe';
 import { preloadGatewayFormat } from '../../utils/gateway/index';
 import {
   gatewayOriginPattern,
@@ -99,7 +102,7 @@ export function App() {
     setWaitingJob({
       id: crypto.randomUUID(),
       action: 'summarize',
-      text: page.article.text,
+      text: page.document?.text ?? page.article.text,
       pageUrl: page.pageUrl,
       pageTitle: page.article.title,
       tabId: page.tabId,
@@ -108,8 +111,21 @@ export function App() {
       editable: false,
     });
   }, []);
-  const pageQuestion = usePageQuestion(settings?.sites.blocked ?? [], summarizePage);
+  const pageQuestion = usePageQuestion(settings?.sites.blocked ?? [], summarizePage, settings?.files);
   const page = pageQuestion.state.status === 'ready' ? pageQuestion.state.page : null;
+  const fromDocument = pageQuestion.fromDocument;
+  const documents = useDocumentInput(
+    settings?.files,
+    useCallback(
+      (attached: PageContext) => {
+        // An attached file starts a new question, like "ask about this page".
+        setView('conversation');
+        conversation.reset();
+        fromDocument(attached, false);
+      },
+      [fromDocument, conversation.reset],
+    ),
+  );
 
   // The picker shows the model for what is on screen (an action, or the chat): the user's last choice for it,
   // the administrator's, or the default; a model no longer offered is dropped.
@@ -273,10 +289,18 @@ export function App() {
     pageArea = (
       <PageCard
         title={page.article.title}
-        lengthLabel={t('page_length', approximateLength(page.article.length, language))}
+        lengthLabel={
+          page.document
+            ? describeDocument(page.document.facts, t, language)
+            : t('page_length', approximateLength(page.article.length, language))
+        }
         truncatedLabel={page.article.truncated ? t('page_truncated') : undefined}
-        hint={t('page_askHint')}
-        summarizeLabel={settings.actions.summarize.enabled ? t('page_summarizeButton') : undefined}
+        hint={page.document ? t('document_askHint') : t('page_askHint')}
+        summarizeLabel={
+          settings.actions.summarize.enabled
+            ? t(page.document && !page.pageUrl ? 'document_summarizeButton' : 'page_summarizeButton')
+            : undefined
+        }
         closeLabel={t('page_close')}
         onSummarize={() => summarizePage(page)}
         onClose={pageQuestion.clear}
@@ -560,6 +584,29 @@ export function App() {
           <button type="button" onClick={() => void pageQuestion.read(true)}>
             {t('page_summarizeButton')}
           </button>
+        )}
+        {documents.enabled && (
+          <DocumentAttach
+            state={documents.state}
+            labels={{
+              attach: t('document_attach'),
+              attachLabel: t('document_attachLabel'),
+              reading:
+                documents.state.status === 'reading' && documents.state.total > 0
+                  ? t(
+                      'document_readingPages',
+                      documents.state.fileName,
+                      String(documents.state.done),
+                      String(documents.state.total),
+                    )
+                  : t(
+                      'document_reading',
+                      documents.state.status === 'reading' ? documents.state.fileName : '',
+                    ),
+              problem: documents.state.status === 'problem' ? t(documents.state.problem) : '',
+            }}
+            onFile={(file) => void documents.attach(file)}
+          />
         )}
       </fieldset>
       <TemplatePicker

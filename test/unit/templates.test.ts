@@ -53,11 +53,12 @@ const everyTemplate = (['ja', 'en'] as const).flatMap((language) =>
 );
 
 describe('the built-in municipal template library', () => {
-  it('has the twelve templates of issue #8 in both languages, with the same fields', () => {
-    expect(BUILT_IN_TEMPLATES).toHaveLength(12);
+  it('has the twelve templates of issue #8 and the two for attached files in both languages, with the same fields', () => {
+    expect(BUILT_IN_TEMPLATES).toHaveLength(14);
     for (const entry of BUILT_IN_TEMPLATES) {
       expect(entry.en.fields.map((field) => field.name)).toEqual(entry.ja.fields.map((field) => field.name));
-      expect(entry.ja.fields.some((field) => field.required)).toBe(true);
+      // A template either asks for something or works on the file the user attached.
+      expect(entry.forFile || entry.ja.fields.some((field) => field.required)).toBe(true);
     }
     const titles = builtInTemplates('ja').map((template) => template.title);
     expect(titles).toEqual(
@@ -65,6 +66,8 @@ describe('the built-in municipal template library', () => {
         '議会答弁案・想定問答',
         'やさしい日本語への書き換え',
         '報道発表資料（プレスリリース）',
+        '表を読み取って傾向を説明',
+        'アンケートの自由記述を分類',
       ]),
     );
   });
@@ -93,7 +96,8 @@ describe('the built-in municipal template library', () => {
     },
   );
 
-  it.each(everyTemplate.map(({ language, template }) => [language, template.title, template] as const))(
+  const withFields = everyTemplate.filter(({ template }) => (template.fields ?? []).length > 0);
+  it.each(withFields.map(({ language, template }) => [language, template.title, template] as const))(
     '%s %s: refuses to render while a required field is empty',
     (_language, _title, template) => {
       const required = (template.fields ?? []).filter((field) => field.required).map((field) => field.name);
@@ -148,7 +152,7 @@ describe('the template catalogue', () => {
     const entries = templateCatalogue({ ...DEFAULT_SETTINGS, templates: [organisation] }, [mine], 'ja');
     expect(entries[0]?.source).toBe('organisation');
     expect(entries.at(-1)).toEqual({ template: mine, source: 'user' });
-    expect(entries.filter((entry) => entry.source === 'builtin')).toHaveLength(12);
+    expect(entries.filter((entry) => entry.source === 'builtin')).toHaveLength(14);
   });
 
   it('hides the library and the user’s templates when the policy says so', () => {

@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { ARTICLE_MAX_CHARS } from './page-question';
 
 /** A page's main text, as the side panel shows and sends it. */
 export interface PageArticle {
@@ -9,9 +10,6 @@ export interface PageArticle {
   /** The text was longer than `maxChars` and was cut. */
   truncated: boolean;
 }
-
-/** Far above a long council agenda; protects the panel and the gateway from a runaway page. */
-export const ARTICLE_MAX_CHARS = 60_000;
 
 const BLOCKS =
   'p, div, section, article, li, dt, dd, h1, h2, h3, h4, h5, h6, tr, table, blockquote, pre, ul, ol, dl, figure, figcaption, caption, address';

@@ -2,6 +2,12 @@ import { FENCE_RULE, fenceDocument } from '../actions/prompt';
 import { CHAT_SYSTEM_PROMPT } from '../conversation/chat-prompt';
 import type { PageArticle } from './article';
 
+/**
+ * Characters of a page (or an attached file) sent with a question. Far above a long council agenda;
+ * protects the panel and the gateway from a runaway page. A summary of a file takes all of it, in parts.
+ */
+export const ARTICLE_MAX_CHARS = 60_000;
+
 /** A chat about a web page: the page's text goes inside the data fence, the question outside it. */
 export const PAGE_CHAT_SYSTEM_PROMPT =
   `${CHAT_SYSTEM_PROMPT}\n\n` +

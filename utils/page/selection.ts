@@ -94,6 +94,8 @@ export interface CapturedPage {
   title: string;
   /** The HTML was longer than the cap and was cut (the parser closes what was left open). */
   truncated: boolean;
+  /** `application/pdf` when the tab shows the browser's PDF viewer: the text must come from the file. */
+  contentType: string;
   /** The page's address at the moment it was read. */
   url: string;
 }
@@ -157,6 +159,7 @@ export function capturePageInPage(maxChars: number): CapturedPage {
     html: html.slice(0, maxChars),
     title: document.title,
     truncated: html.length > maxChars,
+    contentType: document.contentType,
     url: location.href,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_BYTES, DOCUMENT_FORMATS } from '../documents/types';
 import { isValidMatchPattern } from '../policy/site-rules';
 
 /**
@@ -300,6 +301,32 @@ export const settingsSchema = z.object({
         ),
       ),
   }),
+  files: z.object({
+    enabled: z
+      .boolean()
+      .meta(
+        doc(
+          'ファイルの添付（PDF・Word・Excel・CSV・テキスト）と、タブで開いたPDFの読み取りを許可するか',
+          'Whether staff may attach files (PDF, Word, Excel, CSV, text) and read a PDF open in a tab',
+        ),
+      ),
+    maxBytes: z
+      .number()
+      .int()
+      .min(1)
+      .meta(
+        doc('読み取るファイルの最大サイズ（バイト）', 'Largest file read, in bytes', { example: 10485760 }),
+      ),
+    types: z
+      .array(z.enum(DOCUMENT_FORMATS))
+      .meta(
+        doc(
+          '添付できる形式: pdf / docx / xlsx / csv（TSVを含む）/ text（TXT・Markdown）',
+          'Formats staff may attach: pdf / docx / xlsx / csv (TSV too) / text (TXT, Markdown)',
+          { example: ['pdf', 'docx', 'xlsx', 'csv'] },
+        ),
+      ),
+  }),
   history: z.object({
     enabled: z.boolean().meta(doc('履歴をこのPCに保存するか', 'Keep history on this PC')),
     retentionDays: z
@@ -393,6 +420,7 @@ export const DEFAULT_SETTINGS: Settings = {
   allowUserTemplates: true,
   pii: { mode: 'warn', bannedTerms: [], custom: [] },
   sites: { blocked: [] },
+  files: { enabled: true, maxBytes: DEFAULT_MAX_BYTES, types: [...DOCUMENT_FORMATS] },
   history: { enabled: true, retentionDays: 0, keepOriginals: true },
   guideline: { title: '', url: '', text: '', version: '', requireAcceptance: false },
   disclosure: { copySuffix: '' },

@@ -9,6 +9,8 @@ import type { Template, TemplateField } from '../settings/schema';
  */
 export interface BuiltInTemplate {
   id: string;
+  /** Works on an attached file (a sheet, a survey export) instead of fields the user fills in. */
+  forFile?: true;
   ja: LocalisedTemplate;
   en: LocalisedTemplate;
 }
@@ -442,6 +444,63 @@ export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
         'Produce:\n1. What the figures show (changes, shares, highest and lowest, trends) as a list, with the formula of every value you calculate\n' +
         '2. A description usable in a report or newsletter (120–180 words)\n3. What this table alone cannot show (e.g. causes) and which data to check next\n' +
         'Never invent figures that are not in the table.',
+    }),
+  },
+  {
+    id: 'builtin-table-trends',
+    forFile: true,
+    ja: ja({
+      title: '表を読み取って傾向を説明',
+      category: 'データ・Excel',
+      description:
+        '添付したExcel・CSVの表から、数値の傾向と目立つ点を説明します（先にファイルを添付してください）。',
+      fields: [],
+      prompt:
+        '添付したファイルの表を読み取り、次の順に説明してください。\n' +
+        '1. 表の内容（何の表か、行数・列、期間や単位）\n2. 全体の傾向（増減、多い・少ない項目、割合）\n' +
+        '3. 目立つ点・外れ値と、考えられる理由（推測であることを明記）\n4. 報告書に使える説明文（200字程度、です・ます調）\n' +
+        '数値は表にあるものだけを使い、計算した値には計算方法を添えてください。表の一部だけが送られている場合はそのことを書いてください。',
+    }),
+    en: en({
+      title: 'Explain the trends in a table',
+      category: 'Data & Excel',
+      description: 'Reads the attached Excel or CSV table and explains its trends (attach the file first).',
+      fields: [],
+      prompt:
+        'Read the table in the attached file and explain, in this order:\n' +
+        '1. What the table is (subject, rows and columns, period and units)\n2. Overall trends (rises and falls, largest and smallest items, shares)\n' +
+        '3. What stands out, with possible reasons (say that they are guesses)\n4. A paragraph for a report (about 80 words)\n' +
+        'Use only figures in the table and show how any computed figure was computed. Say so if only part of the table was sent.',
+    }),
+  },
+  {
+    id: 'builtin-survey-free-text',
+    forFile: true,
+    ja: ja({
+      title: 'アンケートの自由記述を分類',
+      category: 'データ・Excel',
+      description:
+        '添付したアンケート結果（Excel・CSV）の自由記述を分類し、件数と代表的な意見をまとめます（先にファイルを添付してください）。',
+      fields: [],
+      prompt:
+        '添付したアンケート結果の自由記述欄を読み、意見を分類してください。\n' +
+        '1. 分類ごとに、分類名・件数・代表的な意見（原文のまま2〜3件）を表にする\n' +
+        '2. 件数の多い順に並べ、どの分類にも入らない意見は「その他」にまとめる\n' +
+        '3. 市として検討すべき点を3つまで挙げる\n' +
+        '個人が特定できる記述は引用せず、件数は数え直せるよう受付番号などの列があれば添えてください。',
+    }),
+    en: en({
+      title: 'Classify free-text survey answers',
+      category: 'Data & Excel',
+      description:
+        'Groups the free-text answers of the attached survey results (Excel, CSV) with counts and typical answers (attach the file first).',
+      fields: [],
+      prompt:
+        'Read the free-text answers in the attached survey results and classify them.\n' +
+        '1. A table with, per group: name, number of answers, 2–3 typical answers quoted as written\n' +
+        '2. Largest groups first; answers that fit no group go under "Other"\n' +
+        '3. Up to three points the city should consider\n' +
+        'Do not quote anything that identifies a person; where an ID column exists, list the IDs so counts can be checked.',
     }),
   },
   {
