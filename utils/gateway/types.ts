@@ -30,4 +30,6 @@ export interface GatewayRequest {
 
 export type Delta =
   | { type: 'text'; text: string }
-  | { type: 'usage'; inputTokens: number; outputTokens: number };
+  | { type: 'usage'; inputTokens: number; outputTokens: number }
+  /** The server stopped at its length limit (`finish_reason: length`, `stop_reason: max_tokens`). */
+  | { type: 'cut-off' };
