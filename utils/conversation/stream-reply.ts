@@ -43,7 +43,8 @@ export async function streamReply(
         cut = true;
         continue;
       }
-      if (delta.text === '') continue;
+      // Reasoning keeps the deadlines from firing while a model thinks; it is not part of the answer.
+      if (delta.type === 'reasoning' || delta.text === '') continue;
       text += delta.text;
       onText(text);
     }
