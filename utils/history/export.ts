@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionIdSchema } from '../actions/types';
+import { actionIdSchema } from '../actions/registry';
 import { type ConversationRecord, db, type MessageRecord } from './db';
 import { messagesOf } from './store';
 
