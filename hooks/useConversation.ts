@@ -28,7 +28,7 @@ import {
 } from '../utils/history/store';
 import type { Translator, UiLanguage } from '../utils/i18n';
 import type { PanelJob } from '../utils/messages';
-import { reapplyRedaction } from '../utils/pii/redact';
+import { redactForResend } from '../utils/pii/resend';
 import type { Settings } from '../utils/settings/schema';
 import { deadlinesFor, gatewayTargetFor, maxInputCharsFor } from '../utils/settings/target';
 import type { Persist } from './useHistoryWrites';
@@ -313,10 +313,15 @@ export function useConversation(
         settings &&
         input.length > maxInputCharsFor(settings, model)
       ) {
-        // Personal data stays replaced, as the first time; the parts are summarised again.
-        const outgoing = reapplyRedaction(input, conversation.piiMapping ?? []);
+        // Screened again with the same placeholders as the first time; the parts are summarised again.
+        const outgoing = redactForResend(input, settings.pii, conversation.piiMapping ?? []);
         for (const dropped of messages) void persist(() => deleteMessage(dropped.id));
-        return summariseLong(conversation, outgoing, model, maxInputCharsFor(settings, model));
+        return summariseLong(
+          { ...conversation, piiMapping: outgoing.mapping },
+          outgoing.text,
+          model,
+          maxInputCharsFor(settings, model),
+        );
       }
       return runPlan(retryPlan(conversation, messages), model);
     },
@@ -341,12 +346,10 @@ export function useConversation(
   const retranslate = useCallback(
     (translateTarget: string, model: string) => {
       const { conversation, messages } = stateRef.current;
-      return runPlan(
-        conversation && retranslatePlan(conversation, messages, translateTarget, language),
-        model,
-      );
+      if (!conversation || !settings) return Promise.resolve();
+      return runPlan(retranslatePlan(conversation, messages, translateTarget, language, settings.pii), model);
     },
-    [language, runPlan],
+    [settings, language, runPlan],
   );
 
   const stop = useCallback(() => controllerRef.current?.abort(), []);

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { type PiiReplacement, redact } from '../utils/pii/redact';
+import { type PiiReplacement, type Redaction, redact } from '../utils/pii/redact';
 import { type PiiConfig, type PiiScreening, screenText } from '../utils/pii/screen';
 
 /** What actually leaves the machine, and the placeholders that stand in for personal data in it. */
@@ -23,6 +23,8 @@ export interface PiiReview {
 export function usePiiGate(config: PiiConfig | undefined) {
   const [review, setReview] = useState<PiiReview | null>(null);
   const [lastScreening, setLastScreening] = useState<PiiScreening | null>(null);
+  /** The placeholders the last request actually carried, for the notice (reused ones keep their number). */
+  const [sentPlaceholders, setSentPlaceholders] = useState<string[]>([]);
 
   const screen = useCallback(
     (
@@ -33,7 +35,12 @@ export function usePiiGate(config: PiiConfig | undefined) {
     ) => {
       const screening = screenText(text, config ?? { mode: 'off', bannedTerms: [], custom: [] });
       setLastScreening(screening);
-      const redacted = () => redact(text, screening.actionable, previous);
+      setSentPlaceholders([]);
+      const redacted = (): Redaction => {
+        const redaction = redact(text, screening.actionable, previous);
+        setSentPlaceholders(redaction.used);
+        return redaction;
+      };
       const done = (outgoing: Outgoing) => {
         setReview(null);
         send(outgoing);
@@ -62,5 +69,5 @@ export function usePiiGate(config: PiiConfig | undefined) {
     [config],
   );
 
-  return { review, lastScreening, screen, dismiss: () => setReview(null) };
+  return { review, lastScreening, sentPlaceholders, screen, dismiss: () => setReview(null) };
 }

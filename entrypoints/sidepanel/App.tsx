@@ -221,6 +221,7 @@ export function App() {
         permission={permission}
         problem={problem}
         screening={pii.lastScreening}
+        sentPlaceholders={pii.sentPlaceholders}
         saveProblem={writes.problem}
       />
       <TipsPanel

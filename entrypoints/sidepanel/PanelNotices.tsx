@@ -19,11 +19,14 @@ interface Props {
   permission: { missing: boolean; origin: string; request(): void };
   problem: MessageKey | null;
   screening: PiiScreening | null;
+  /** The placeholders the last request carried instead of personal data. */
+  sentPlaceholders: string[];
   saveProblem: SaveProblem | null;
 }
 
 /** The notices above the conversation: the policy, the gateway, personal data, history writes. */
-export function PanelNotices({ loaded, t, configured, permission, problem, screening, saveProblem }: Props) {
+export function PanelNotices({ loaded, t, configured, permission, problem, screening, ...rest }: Props) {
+  const { sentPlaceholders, saveProblem } = rest;
   const { settings } = loaded;
   return (
     <>
@@ -59,8 +62,8 @@ export function PanelNotices({ loaded, t, configured, permission, problem, scree
         </Notice>
       )}
       {problem && <Notice tone="error">{t(problem)}</Notice>}
-      {screening?.decision === 'redact' && screening.actionable.length > 0 && (
-        <Notice tone="info">{t('pii_redacted', String(screening.actionable.length))}</Notice>
+      {sentPlaceholders.length > 0 && (
+        <Notice tone="info">{t('pii_redacted', sentPlaceholders.join('、'))}</Notice>
       )}
       {screening?.patternProblems.map((entry) => (
         <Notice key={entry.name} tone="warning">

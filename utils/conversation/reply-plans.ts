@@ -1,7 +1,8 @@
 import { buildActionPrompt } from '../actions/prompt';
 import type { ConversationRecord, MessageRecord } from '../history/db';
 import type { UiLanguage } from '../i18n';
-import { reapplyRedaction } from '../pii/redact';
+import { redactForResend } from '../pii/resend';
+import type { PiiConfig } from '../pii/screen';
 import { lastAnswers } from './alternatives';
 
 /**
@@ -65,15 +66,16 @@ export function retranslatePlan(
   messages: MessageRecord[],
   translateTarget: string,
   uiLanguage: UiLanguage,
+  pii: PiiConfig,
 ): ReplyPlan | null {
   const first = messages[0];
   if (!conversation.action || conversation.input === undefined || !first) return null;
-  // The same placeholders as the first time: personal data never leaves on a second ask either.
-  const outgoingInput = reapplyRedaction(conversation.input, conversation.piiMapping ?? []);
-  const prompt = buildActionPrompt(conversation.action, outgoingInput, { uiLanguage, translateTarget });
+  // Screened again, with the same placeholders as the first time: nothing leaves on a second ask either.
+  const outgoing = redactForResend(conversation.input, pii, conversation.piiMapping ?? []);
+  const prompt = buildActionPrompt(conversation.action, outgoing.text, { uiLanguage, translateTarget });
   const question: MessageRecord = { ...first, content: prompt.user, updatedAt: Date.now() };
   return {
-    conversation: { ...conversation, system: prompt.system, translateTarget },
+    conversation: { ...conversation, system: prompt.system, translateTarget, piiMapping: outgoing.mapping },
     history: [question],
     drop: messages.slice(1),
     save: [question],

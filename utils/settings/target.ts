@@ -19,16 +19,27 @@ export function defaultModelId(settings: Settings): string {
   return settings.defaultModel || settings.models[0]?.id || '';
 }
 
-/** A model may live behind its own base URL and API format (e.g. Claude via an Anthropic endpoint). */
+function originOf(url: string): string | null {
+  return URL.canParse(url) ? new URL(url).origin : null;
+}
+
+/**
+ * A model may live behind its own base URL and API format (e.g. Claude via an Anthropic endpoint). The key
+ * was issued for the gateway's origin and goes to that origin only: a model on another host gets no key.
+ */
 export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTarget {
   const model = settings.models.find((entry) => entry.id === modelId);
   const { gateway } = settings;
-  const apiKey = { user: settings.apiKey, policy: gateway.auth.value, none: '' }[gateway.auth.source];
+  const baseUrl = model?.baseUrl || gateway.baseUrl;
+  const keyOrigin = originOf(gateway.baseUrl);
+  const sameOrigin = keyOrigin !== null && originOf(baseUrl) === keyOrigin;
+  const key = { user: settings.apiKey, policy: gateway.auth.value, none: '' }[gateway.auth.source];
+  const apiKey = sameOrigin ? key : '';
   const { header: attributionHeader } = gateway.userAttribution;
   // A model's own headers win over the gateway's (e.g. a per-format `x-portkey-provider`).
   const headers = { ...gateway.headers, ...model?.headers };
   return {
-    baseUrl: model?.baseUrl || gateway.baseUrl,
+    baseUrl,
     apiFormat: model?.apiFormat ?? gateway.apiFormat,
     apiKey,
     authHeader: gateway.auth.header,
