@@ -4,6 +4,7 @@ import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTINUE_INSTRUCTION } from '../../utils/conversation/continue';
 import { type ChatRequestBody, type GatewayServer, startGatewayServer } from '../support/gateway-server';
+import { CHROMIUM_LOOPBACK_ONLY } from '../support/loopback';
 import { EXTENSION_DIR, type LoadedExtension, launchExtension } from './support/extension';
 import { type PageServer, startPageServer } from './support/pages';
 import { clickMenuItem, gatewaySettings, saveSettingsInExtension, selectElementText } from './support/panel';
@@ -175,8 +176,8 @@ describe('zero cost on pages the extension is not used on', () => {
   it('leaves a page exactly as a browser without the extension shows it', async () => {
     const inspect = async (page: Page) => {
       await page.goto(`${site.url}/article.html`);
-      await page.waitForLoadState('load');
-      await page.waitForTimeout(500);
+      // Anything an extension added would load too: wait until the page's network has been quiet.
+      await page.waitForLoadState('networkidle');
       return page.evaluate(() => ({
         html: document.documentElement.outerHTML,
         scripts: document.scripts.length,
@@ -190,7 +191,7 @@ describe('zero cost on pages the extension is not used on', () => {
     const plain = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', CHROMIUM_LOOPBACK_ONLY],
     });
     try {
       const without = await inspect(await plain.newPage());
