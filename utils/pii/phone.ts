@@ -1,5 +1,5 @@
 import { continuesSpacedDigits, digitsOf, spansWhere } from './context';
-import type { Detector } from './types';
+import { defineDetector } from './types';
 
 /**
  * Up to three digit groups with hyphens, spaces or parentheses between them, optionally after +81 or an
@@ -31,7 +31,7 @@ function isPlausible(match: RegExpMatchArray): boolean {
   return true;
 }
 
-export const phone: Detector = {
+export const phone = defineDetector({
   id: 'phone',
   label: { ja: '電話番号', en: 'Phone number' },
   severity: 'high',
@@ -42,4 +42,4 @@ export const phone: Detector = {
       (match, start, end) =>
         !(match[0].includes(' ') && continuesSpacedDigits(text, start, end)) && isPlausible(match),
     ),
-};
+});

@@ -6,14 +6,13 @@ import { email } from './email';
 import { myNumber } from './my-number';
 import { phone } from './phone';
 import { postalCode } from './postal-code';
-import type { Detector } from './types';
 
 /**
  * The built-in detectors. Adding one is a new file and a line here. The order breaks ties between two
  * detectors claiming exactly the same characters: earlier wins (after high severity over info).
  * The policy's banned terms and custom patterns are run by `screen.ts` after these.
  */
-export const builtInDetectors: readonly Detector[] = [
+export const builtInDetectors = [
   myNumber,
   cardNumber,
   corporateNumber,
@@ -22,4 +21,6 @@ export const builtInDetectors: readonly Detector[] = [
   bankAccount,
   postalCode,
   birthDate,
-];
+] as const;
+
+export type BuiltInDetectorId = (typeof builtInDetectors)[number]['id'];
