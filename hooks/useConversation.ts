@@ -74,9 +74,19 @@ export function useConversation(
   settings: Settings | null,
   language: UiLanguage,
   t: Translator,
-  writes: { persist: Persist; clearProblem(): void },
+  writes: { persist: Persist; hold(): () => void; clearProblem(): void },
 ) {
-  const { persist, clearProblem } = writes;
+  const { persist, hold, clearProblem } = writes;
+  // History writes of a new answer wait until its request has gone out (the first piece, or the end).
+  const held = useRef<(() => void) | null>(null);
+  const holdWrites = useCallback(() => {
+    held.current?.();
+    held.current = hold();
+  }, [hold]);
+  const releaseWrites = useCallback(() => {
+    held.current?.();
+    held.current = null;
+  }, []);
   const [state, setState] = useState<ConversationState>(EMPTY);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -99,7 +109,7 @@ export function useConversation(
       model: string,
       continuing?: MessageRecord,
     ) => {
-      if (!settings) return;
+      if (!settings) return releaseWrites();
       const controller = takeOver();
       const answer = continuing ?? newMessage(conversation.id, 'assistant', '', model);
       const asked = continuing ? { ...answer, model } : answer;
@@ -133,11 +143,17 @@ export function useConversation(
         signal: controller.signal,
         onText: (text, first) => {
           latest = text;
-          if (first) batcher.flushNow();
-          else batcher.schedule();
+          if (first) {
+            batcher.flushNow();
+            releaseWrites();
+          } else batcher.schedule();
         },
-        onRetryWait: (retryWait) => setState((current) => ({ ...current, retryWait })),
+        onRetryWait: (retryWait) => {
+          releaseWrites();
+          setState((current) => ({ ...current, retryWait }));
+        },
         save: (record) => persist(() => saveMessage(record)),
+        onEnd: releaseWrites,
       });
       batcher.cancel();
       const finished: ConversationRecord = {
@@ -161,17 +177,18 @@ export function useConversation(
       });
       await persist(() => saveConversation(finished));
     },
-    [settings, persist, clearProblem, takeOver],
+    [settings, persist, clearProblem, takeOver, releaseWrites],
   );
 
   const runPlan = useCallback(
     (plan: ReplyPlan | null, model: string) => {
       if (!plan) return Promise.resolve();
+      holdWrites();
       for (const dropped of plan.drop) void persist(() => deleteMessage(dropped.id));
       for (const saved of plan.save) void persist(() => saveMessage(saved));
       return runReply(plan.conversation, plan.history, model, plan.continuing);
     },
-    [persist, runReply],
+    [persist, runReply, holdWrites],
   );
 
   /**
@@ -264,10 +281,11 @@ export function useConversation(
       });
       if (tooLong) return summariseLong(conversation, outgoing.text, model, maxChars);
       const question = newMessage(conversation.id, 'user', prompt.user, model);
+      holdWrites();
       void persist(() => saveMessage(question));
       return runReply(conversation, [question], model);
     },
-    [settings, language, t, persist, runReply, summariseLong],
+    [settings, language, t, persist, runReply, summariseLong, holdWrites],
   );
 
   /** Runs the action of a too-long selection on its first part only, as the user asked. */
@@ -296,10 +314,11 @@ export function useConversation(
         piiMapping: [...(conversation.piiMapping ?? []), ...outgoing.mapping],
       };
       const question = newMessage(conversation.id, 'user', outgoing.text, model);
+      holdWrites();
       void persist(() => saveMessage(question));
       return runReply(withMapping, [...stateRef.current.messages, question], model);
     },
-    [persist, runReply],
+    [persist, runReply, holdWrites],
   );
 
   /** Runs the last answer again, with the same question, on `model`. */

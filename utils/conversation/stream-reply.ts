@@ -89,6 +89,8 @@ export interface AnswerRun {
   onRetryWait(wait: RetryWait | null): void;
   /** Writes the answer to history: while streaming (throttled) and once at the end. */
   save(message: MessageRecord): Promise<void>;
+  /** The stream has ended, before the final record is written. */
+  onEnd?(): void;
 }
 
 export interface AnswerResult {
@@ -135,6 +137,7 @@ export async function streamAnswer(run: AnswerRun): Promise<AnswerResult> {
     },
   );
   run.onRetryWait(null);
+  run.onEnd?.();
   const error = outcome.error && (await withPermissionCause(outcome.error, target.baseUrl));
   const now = Date.now();
   // A continuation that failed at once leaves the cut-off answer as it was: still interrupted.
