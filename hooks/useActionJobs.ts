@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PanelJob } from '../utils/messages';
 import type { ModelUse } from '../utils/settings/model-choice';
 import type { Outgoing } from './usePiiGate';
@@ -14,20 +14,40 @@ interface Runner {
 }
 
 /**
- * Right-click actions (and the tour's samples) waiting to run. A job can arrive before the settings are
- * read, or before the guideline is accepted; it runs as soon as both allow it.
+ * Right-click actions (and the tour's samples) to run. A job that arrives when the panel is ready runs at
+ * once, in the same task: waiting for a render and an effect would hold the request back by a frame or more
+ * (time to first word, `npm run bench`). A job that arrives before the settings are read, or before the
+ * guideline is accepted, waits and runs as soon as both allow it.
  */
-export function useActionJobs({ ready, modelFor, screen, start, onStart }: Runner) {
+export function useActionJobs(runner: Runner) {
   const [waiting, setWaiting] = useState<PanelJob | null>(null);
   const [job, setJob] = useState<PanelJob | null>(null);
+  const latest = useRef(runner);
+  latest.current = runner;
+
+  const run = useCallback((next: PanelJob) => {
+    const { modelFor, screen, start, onStart } = latest.current;
+    setJob(next);
+    const model = modelFor(next.action);
+    onStart(next, model);
+    screen(next.text, (outgoing) => start(next, model, outgoing));
+  }, []);
+
+  const queue = useCallback(
+    (next: PanelJob) => {
+      if (latest.current.ready) run(next);
+      else setWaiting(next);
+    },
+    [run],
+  );
+
+  const { ready } = runner;
   useEffect(() => {
     if (!waiting || !ready) return;
     setWaiting(null);
-    setJob(waiting);
-    const model = modelFor(waiting.action);
-    onStart(waiting, model);
-    screen(waiting.text, (outgoing) => start(waiting, model, outgoing));
-  }, [waiting, ready, modelFor, screen, start, onStart]);
+    run(waiting);
+  }, [waiting, ready, run]);
+
   const clear = useCallback(() => setJob(null), []);
-  return { job, queue: setWaiting, clear };
+  return { job, queue, clear };
 }
