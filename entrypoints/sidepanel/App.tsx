@@ -85,6 +85,9 @@ export function App() {
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [formTemplate, setFormTemplate] = useState<Template | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  // The template list keeps one callback (it is memoised); the callback runs the latest `openTemplate`.
+  const openTemplateRef = useRef<(template: Template) => void>(() => {});
+  const pickTemplate = useCallback((template: Template) => openTemplateRef.current(template), []);
   const onboarding = useOnboarding();
   const templates = useTemplates(settings, language);
   const tips = useTips(settings?.tips, settings?.tipsUrl);
@@ -188,6 +191,7 @@ export function App() {
     inputRef.current?.focus();
   };
   const lastConversation = conversation.state.conversation;
+  openTemplateRef.current = openTemplate;
 
   return (
     <div className="panel">
@@ -350,7 +354,7 @@ export function App() {
       </main>
 
       <PageTools t={t} canSummarize={settings.actions.summarize.enabled} onRead={pageQuestion.read} />
-      <TemplateArea t={t} templates={templates} onUse={openTemplate} />
+      <TemplateArea t={t} templates={templates} onUse={pickTemplate} />
       <CompareControls
         t={t}
         setup={compareSetup}

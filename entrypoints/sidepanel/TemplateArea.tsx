@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { TemplatePicker } from '../../components/TemplatePicker';
 import type { useTemplates } from '../../hooks/useTemplates';
 import type { Translator } from '../../utils/i18n';
@@ -9,8 +10,11 @@ interface Props {
   onUse(template: Template): void;
 }
 
-/** The prompt templates under the conversation: built-in, the organisation's and the user's own. */
-export function TemplateArea({ t, templates, onUse }: Props) {
+/**
+ * The prompt templates under the conversation: built-in, the organisation's and the user's own. Memoised:
+ * the panel re-renders on every streamed frame, and the whole catalogue is searched and listed here.
+ */
+export const TemplateArea = memo(function TemplateArea({ t, templates, onUse }: Props) {
   return (
     <TemplatePicker
       labels={{
@@ -39,4 +43,4 @@ export function TemplateArea({ t, templates, onUse }: Props) {
       onSave={(title, prompt) => void templates.save(title, prompt)}
     />
   );
-}
+});
