@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { loadPiiDictionaries } from '../utils/pii/load-dictionaries';
 import { type PiiReplacement, type Redaction, redact } from '../utils/pii/redact';
 import { type PiiConfig, type PiiScreening, screenText } from '../utils/pii/screen';
 
@@ -26,14 +27,23 @@ export function usePiiGate(config: PiiConfig | undefined) {
   /** The placeholders the last request actually carried, for the notice (reused ones keep their number). */
   const [sentPlaceholders, setSentPlaceholders] = useState<string[]>([]);
 
+  const screening = config !== undefined && config.mode !== 'off';
+  // The name lists load in the background as soon as screening is on, not on the first send.
+  useEffect(() => {
+    if (screening) void loadPiiDictionaries().catch(() => undefined);
+  }, [screening]);
+
   const screen = useCallback(
-    (
+    async (
       text: string,
       previous: readonly PiiReplacement[],
       send: (outgoing: Outgoing) => void,
       onCancel?: () => void,
     ) => {
-      const screening = screenText(text, config ?? { mode: 'off', bannedTerms: [], custom: [] });
+      const effective = config ?? { mode: 'off' as const, bannedTerms: [], custom: [] };
+      // Usually loaded long before; without the lists, names are still found by their labels and honorifics.
+      if (effective.mode !== 'off') await loadPiiDictionaries().catch(() => undefined);
+      const screening = screenText(text, effective);
       setLastScreening(screening);
       setSentPlaceholders([]);
       const redacted = (): Redaction => {

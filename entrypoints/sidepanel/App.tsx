@@ -9,6 +9,7 @@ import { useCompareSetup } from '../../hooks/useCompareSetup';
 import { useConversation } from '../../hooks/useConversation';
 import { useGatewayPermission } from '../../hooks/useGatewayPermission';
 import { useGuideline } from '../../hooks/useGuideline';
+import { useHistoryPrivacy } from '../../hooks/useHistoryPrivacy';
 import { useHistoryWrites } from '../../hooks/useHistoryWrites';
 import { useModelChoice } from '../../hooks/useModelChoice';
 import { useOnboarding } from '../../hooks/useOnboarding';
@@ -72,6 +73,7 @@ export function App() {
   const conversation = useConversation(settings, language, t, writes);
   const compare = useCompare(settings, writes);
   const compareSetup = useCompareSetup();
+  useHistoryPrivacy(settings);
   const [draft, setDraft] = useState('');
   const pii = usePiiGate(settings?.pii);
   const [model, setModel] = useState('');
@@ -256,6 +258,7 @@ export function App() {
           <HistoryView
             t={t}
             language={language}
+            keepsOriginals={settings.history.keepOriginals}
             onOpen={(id) => {
               jobs.clear();
               compare.close();

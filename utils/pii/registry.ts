@@ -1,9 +1,11 @@
+import { address } from './address';
 import { bankAccount } from './bank-account';
 import { birthDate } from './birth-date';
 import { cardNumber } from './card-number';
 import { corporateNumber } from './corporate-number';
 import { email } from './email';
 import { myNumber } from './my-number';
+import { personName } from './person-name';
 import { phone } from './phone';
 import { postalCode } from './postal-code';
 
@@ -21,6 +23,17 @@ export const builtInDetectors = [
   bankAccount,
   postalCode,
   birthDate,
+  address,
+  personName,
 ] as const;
 
 export type BuiltInDetectorId = (typeof builtInDetectors)[number]['id'];
+
+type AnyDetectorId = BuiltInDetectorId | 'banned-term' | 'custom';
+
+/** Every detector id, the policy's two kinds included: the history export's schema takes its enum from here. */
+export const DETECTOR_IDS: [AnyDetectorId, ...AnyDetectorId[]] = [
+  'banned-term',
+  'custom',
+  ...builtInDetectors.map((detector) => detector.id),
+];

@@ -26,6 +26,11 @@ export interface PiiFinding {
 export interface Span {
   start: number;
   end: number;
+  /**
+   * A value of this kind that is public by its context (a department's published number, a facility's
+   * address): reported with this label as information, never redacted or blocked.
+   */
+  publicAs?: PiiLabel;
 }
 
 /** A built-in detector: one file each, listed in `registry.ts`. */
