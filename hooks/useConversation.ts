@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { type MapReduceProgress, splitIntoChunks, summariseInParts } from '../utils/actions/long-input';
 import { buildActionPrompt } from '../utils/actions/prompt';
 import { ACTIONS } from '../utils/actions/registry';
@@ -68,6 +69,9 @@ const EMPTY: ConversationState = {
   progress: null,
   tooLong: null,
 };
+
+/** Long enough for the first words to be painted (a frame or two), short enough to lose nothing on a crash. */
+const WRITES_AFTER_FIRST_PAINT_MS = 50;
 
 /** The panel's conversation on screen: starting answers (chat, actions, Retry…), and opening or closing one. */
 export function useConversation(
@@ -144,8 +148,10 @@ export function useConversation(
         onText: (text, first) => {
           latest = text;
           if (first) {
-            batcher.flushNow();
-            releaseWrites();
+            // The first words are rendered now, not in a later task, and the held history writes run after
+            // they are painted: neither may stand between the first token and the screen.
+            flushSync(batcher.flushNow);
+            setTimeout(releaseWrites, WRITES_AFTER_FIRST_PAINT_MS);
           } else batcher.schedule();
         },
         onRetryWait: (retryWait) => {
