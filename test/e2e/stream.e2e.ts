@@ -86,9 +86,14 @@ describe('streaming that survives faults, in the side panel', () => {
 
   it('keeps the part of an answer whose connection dropped, marks it, and finishes it with Continue', async () => {
     gateway.chunkSize = 3;
-    gateway.dropAfterChunks(8);
-    // A reset connection loses whatever the browser had not read yet: the model continues from the text the
-    // panel actually kept, which it receives back.
+    const card = panel.locator('article.result-card');
+    // A reset connection loses whatever the browser had not read yet, so the gateway resets only once the
+    // panel shows the first words. The model continues from the text the panel kept, which it receives back.
+    gateway.dropAfterChunks(8, 'reset', () =>
+      expect
+        .poll(() => card.locator('.result-body').innerText(), { timeout: 15_000 })
+        .toContain('マイナンバー'),
+    );
     gateway.setReply((body) => {
       if (lastMessage(body) !== CONTINUE_INSTRUCTION) return ANSWER;
       const partial = body.messages?.at(-2)?.content;
@@ -96,7 +101,6 @@ describe('streaming that survives faults, in the side panel', () => {
     });
     await selectElementText(article, '#notice');
     await clickMenuItem(extension.worker, 'summarize', `${site.url}/article.html`);
-    const card = panel.locator('article.result-card');
     await expect
       .poll(() => card.innerText(), { timeout: 15_000 })
       .toContain('ここまでの回答は残してあります');

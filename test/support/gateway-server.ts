@@ -58,8 +58,10 @@ export interface GatewayServer {
   /**
    * The next stream sends `chunks` pieces of text and then stops: `reset` destroys the socket (a crashed
    * proxy), `end` closes the response politely without the final event (a proxy's idle timeout).
+   * `when`, if given, is awaited first: a reset discards what the client had not read yet, so a test that
+   * needs the first pieces to arrive waits here until the client shows them (an event, not a fixed delay).
    */
-  dropAfterChunks(chunks: number, how?: 'reset' | 'end'): void;
+  dropAfterChunks(chunks: number, how?: 'reset' | 'end', when?: () => Promise<unknown>): void;
   /** The next stream carries one event whose JSON is cut off, after its first piece of text. */
   garbageNext(): void;
   /**
@@ -152,7 +154,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startGatewayServer(): Promise<GatewayServer> {
   let reply: string | ((body: ChatRequestBody) => string) = DEFAULT_GATEWAY_REPLY;
   const failures: GatewayFailure[] = [];
-  let drop: { chunks: number; how: 'reset' | 'end' } | undefined;
+  let drop: { chunks: number; how: 'reset' | 'end'; when?: () => Promise<unknown> } | undefined;
   let garbage = false;
   let noise = false;
   let stall: number | undefined;
@@ -172,8 +174,8 @@ export async function startGatewayServer(): Promise<GatewayServer> {
     failNext: (failure) => {
       failures.push(failure);
     },
-    dropAfterChunks: (chunks, how = 'reset') => {
-      drop = { chunks, how };
+    dropAfterChunks: (chunks, how = 'reset', when) => {
+      drop = { chunks, how, when };
     },
     garbageNext: () => {
       garbage = true;
@@ -281,6 +283,7 @@ export async function startGatewayServer(): Promise<GatewayServer> {
         return;
       }
       if (oneDrop && sent === oneDrop.chunks) {
+        await oneDrop.when?.();
         if (oneDrop.how === 'reset') response.socket?.destroy();
         else response.end();
         return;
