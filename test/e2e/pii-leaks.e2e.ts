@@ -40,7 +40,10 @@ const page = (title: string, body: string, style = '') =>
   `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${title}</title><style>${style}</style></head><body>${body}</body></html>`;
 
 const PAGES: Record<string, string> = {
-  '/note.html': page('窓口記録', `<p id="note">${NOTE.replace(/\n/g, '<br>')}</p><p id="long">${LONG_NOTE.replace(/\n/g, '<br>')}</p>`),
+  '/note.html': page(
+    '窓口記録',
+    `<p id="note">${NOTE.replace(/\n/g, '<br>')}</p><p id="long">${LONG_NOTE.replace(/\n/g, '<br>')}</p>`,
+  ),
   '/hidden.html': page(
     '図書館のお知らせ',
     '<main><h1>図書館の休館について</h1><p>市立図書館は12月29日から1月3日まで休館します。返却は返却ポストをご利用ください。' +
@@ -141,7 +144,7 @@ async function cardDone() {
 describe('redact mode with a real managed policy', () => {
   it('translate, retranslate and retry send no name, address, phone (either spelling) or マイナンバー', async () => {
     await expect.poll(() => panel.locator('.history-privacy').count()).toBe(0);
-    gateway.setReply((body) => `Translated: ${(body.messages?.at(-1)?.content as string).slice(0, 200)}`);
+    gateway.setReply((body) => `Translated: ${String(body.messages?.at(-1)?.content ?? '').slice(0, 200)}`);
     const before = posts().length;
     await selectElementText(notePage, '#note');
     await menuClick('translate', `${site.url}/note.html`);
@@ -200,7 +203,9 @@ describe('redact mode with a real managed policy', () => {
     await expect.poll(() => posts().length, { timeout: 20_000 }).toBeGreaterThan(before);
     const card = await cardDone();
     await expect.poll(() => card.locator('.result-body').innerText()).toContain(MY_NUMBER);
-    const hrefs = await card.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const hrefs = await card
+      .locator('a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     expect(hrefs.some((href) => href.startsWith('https://x.example/'))).toBe(true);
     for (const href of hrefs) expect(decodeURIComponent(href)).not.toContain(MY_NUMBER);
   });
@@ -208,7 +213,9 @@ describe('redact mode with a real managed policy', () => {
   it('history.keepOriginals: false leaves no original value anywhere in IndexedDB after a reload', async () => {
     await panel.reload();
     await panel.getByRole('button', { name: '履歴', exact: true }).click();
-    await expect.poll(() => panel.locator('.history-privacy').innerText()).toContain('個人情報を保存しません');
+    await expect
+      .poll(() => panel.locator('.history-privacy').innerText())
+      .toContain('個人情報を保存しません');
     const dump = await panel.evaluate(async () => {
       const database = await new Promise<IDBDatabase>((done, fail) => {
         const request = indexedDB.open('tatakidai');

@@ -177,7 +177,9 @@ describe('personal data in a chat message', () => {
     expect(answer).not.toMatch(PLACEHOLDER);
     await expect(panel.locator('.message-user').last().innerText()).resolves.toContain(MY_NUMBER);
     await expect(
-      panel.getByText('[マイナンバー1]、[電話番号2] の記号に置き換えて送信しました', { exact: false }).isVisible(),
+      panel
+        .getByText('[マイナンバー1]、[電話番号2] の記号に置き換えて送信しました', { exact: false })
+        .isVisible(),
     ).resolves.toBe(true);
 
     await panel.reload();
