@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { keepAnswer, lastAnswers, messagesInUse } from '../utils/conversation/alternatives';
-import { CHAT_SYSTEM_PROMPT, titleFrom } from '../utils/conversation/chat-prompt';
-import { streamReply, toModelMessages } from '../utils/conversation/stream-reply';
+import { frameBatcher } from '../utils/conversation/frame-batcher';
+import { newChat, newMessage } from '../utils/conversation/records';
+import { streamAnswer, toModelMessages } from '../utils/conversation/stream-reply';
 import type { GatewayError } from '../utils/gateway/errors';
-import { withPermissionCause } from '../utils/gateway/permission';
+import type { RetryWait } from '../utils/gateway/retry';
 import type { ConversationRecord, MessageRecord } from '../utils/history/db';
 import { saveConversation, saveMessage } from '../utils/history/store';
 import type { Settings } from '../utils/settings/schema';
-import { gatewayTargetFor, requestUser } from '../utils/settings/target';
-import { recordAnswerUse } from '../utils/usage/stats';
-import { frameBatcher, newMessage } from './useConversation';
+import type { Persist } from './useHistoryWrites';
 import type { Outgoing } from './usePiiGate';
 
 export const COMPARE_MAX_MODELS = 3;
@@ -21,29 +20,30 @@ export interface CompareState {
   answers: MessageRecord[];
   streamingIds: string[];
   errors: Record<string, GatewayError>;
+  /** Answers waiting for an automatic retry (429, 5xx), by answer id: each counts down on its own. */
+  retryWaits: Record<string, RetryWait>;
+}
+
+function withAnswer(
+  state: CompareState | null,
+  id: string,
+  change: (answer: MessageRecord) => MessageRecord,
+) {
+  return state && { ...state, answers: state.answers.map((a) => (a.id === id ? change(a) : a)) };
 }
 
 /**
  * The same question to two or three models at once. Each answer streams on its own request (its own
- * AbortController; Stop stops them all) and is saved to history with its model. The first answer is the one
- * in use until the user keeps another; the rest are kept as set-aside answers.
+ * AbortController; Stop stops them all) through the same path as a chat answer (stream-reply.ts): the
+ * policy's deadlines, retries with a countdown, saved while it streams. The first answer is the one in use
+ * until the user keeps another; the rest are kept as set-aside answers.
  */
-export function useCompare(settings: Settings | null) {
+export function useCompare(settings: Settings | null, writes: { persist: Persist; clearProblem(): void }) {
+  const { persist, clearProblem } = writes;
   const [state, setState] = useState<CompareState | null>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
   const controllers = useRef(new Set<AbortController>());
-  const writes = useRef<Promise<unknown>>(Promise.resolve());
-  const historyEnabled = settings?.history.enabled ?? true;
-
-  const persist = useCallback(
-    (write: () => Promise<unknown>) => {
-      if (!historyEnabled) return writes.current;
-      writes.current = writes.current.then(write).catch(() => {});
-      return writes.current;
-    },
-    [historyEnabled],
-  );
 
   const stop = useCallback(() => {
     for (const controller of controllers.current) controller.abort();
@@ -54,80 +54,70 @@ export function useCompare(settings: Settings | null) {
     async (conversation: ConversationRecord, history: MessageRecord[], models: string[]) => {
       if (!settings) return;
       stop();
+      clearProblem();
       const answers = models.map((model, index) => ({
         ...newMessage(conversation.id, 'assistant', '', model),
         ...(index > 0 ? { superseded: true } : {}),
       }));
-      setState({ conversation, history, answers, streamingIds: answers.map((a) => a.id), errors: {} });
+      setState({
+        conversation,
+        history,
+        answers,
+        streamingIds: answers.map((a) => a.id),
+        errors: {},
+        retryWaits: {},
+      });
       void persist(() =>
         saveConversation({ ...conversation, model: models[0] ?? '', updatedAt: Date.now() }),
       );
       for (const answer of answers) void persist(() => saveMessage(answer));
 
-      const request = { system: conversation.system, messages: toModelMessages(messagesInUse(history)) };
-      const user = requestUser(settings);
+      const messages = toModelMessages(messagesInUse(history));
       await Promise.all(
         answers.map(async (answer) => {
           const controller = new AbortController();
           controllers.current.add(controller);
           let latest = '';
           const batcher = frameBatcher(() =>
-            setState(
-              (current) =>
-                current && {
-                  ...current,
-                  answers: current.answers.map((a) => (a.id === answer.id ? { ...a, content: latest } : a)),
-                },
-            ),
+            setState((current) => withAnswer(current, answer.id, (a) => ({ ...a, content: latest }))),
           );
-          const target = gatewayTargetFor(settings, answer.model);
-          const outcome = await streamReply(
-            target,
-            { ...request, model: answer.model, user },
-            controller.signal,
-            (text) => {
+          const { message, error } = await streamAnswer({
+            settings,
+            conversation,
+            messages,
+            answer,
+            signal: controller.signal,
+            onText: (text, first) => {
               latest = text;
-              batcher.schedule();
+              if (first) batcher.flushNow();
+              else batcher.schedule();
             },
-          );
+            onRetryWait: (wait) =>
+              setState((current) => {
+                if (!current) return current;
+                const { [answer.id]: _, ...others } = current.retryWaits;
+                return { ...current, retryWaits: wait ? { ...others, [answer.id]: wait } : others };
+              }),
+            save: (record) => persist(() => saveMessage(record)),
+          });
           batcher.cancel();
           controllers.current.delete(controller);
-          const error = outcome.error && (await withPermissionCause(outcome.error, target.baseUrl));
-          const now = Date.now();
-          const finished: MessageRecord = {
-            ...answer,
-            content: outcome.text,
-            status: outcome.status,
-            errorKind: error?.kind,
-            ...(outcome.usage ? { usage: outcome.usage } : {}),
-            updatedAt: now,
-          };
           setState((current) => {
             if (!current || current.conversation.id !== conversation.id) return current;
-            return {
-              ...current,
-              answers: current.answers.map((a) =>
-                a.id === answer.id ? { ...finished, superseded: a.superseded } : a,
-              ),
-              streamingIds: current.streamingIds.filter((id) => id !== answer.id),
-              errors: error ? { ...current.errors, [answer.id]: error } : current.errors,
-            };
+            const next = withAnswer(current, answer.id, (a) => ({ ...message, superseded: a.superseded }));
+            return (
+              next && {
+                ...next,
+                streamingIds: current.streamingIds.filter((id) => id !== answer.id),
+                errors: error ? { ...current.errors, [answer.id]: error } : current.errors,
+              }
+            );
           });
-          await persist(() => saveMessage(finished));
-          if (outcome.status !== 'error') {
-            void recordAnswerUse({
-              at: new Date(now),
-              model: answer.model,
-              action: conversation.action ?? 'chat',
-              templateId: conversation.templateId,
-              usage: outcome.usage,
-            }).catch(() => {});
-          }
         }),
       );
       await persist(() => saveConversation({ ...conversation, status: 'complete', updatedAt: Date.now() }));
     },
-    [settings, persist, stop],
+    [settings, persist, clearProblem, stop],
   );
 
   /** A new question from the chat box, asked of every model in `models`. */
@@ -138,17 +128,7 @@ export function useCompare(settings: Settings | null) {
       models: string[],
       current: { conversation: ConversationRecord | null; messages: MessageRecord[] },
     ) => {
-      const now = Date.now();
-      const base: ConversationRecord = current.conversation ?? {
-        id: crypto.randomUUID(),
-        kind: 'chat',
-        title: titleFrom(text),
-        model: models[0] ?? '',
-        system: CHAT_SYSTEM_PROMPT,
-        status: 'interrupted',
-        createdAt: now,
-        updatedAt: now,
-      };
+      const base = current.conversation ?? newChat(text, models[0] ?? '');
       const conversation = { ...base, piiMapping: [...(base.piiMapping ?? []), ...outgoing.mapping] };
       const question = newMessage(conversation.id, 'user', outgoing.text, models[0] ?? '');
       void persist(() => saveMessage(question));

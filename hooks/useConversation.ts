@@ -1,16 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { type MapReduceProgress, splitIntoChunks, summariseInParts } from '../utils/actions/long-input';
 import { buildActionPrompt } from '../utils/actions/prompt';
 import { ACTIONS } from '../utils/actions/registry';
-import { lastAnswers, messagesInUse } from '../utils/conversation/alternatives';
-import { CHAT_SYSTEM_PROMPT, titleFrom } from '../utils/conversation/chat-prompt';
-import { continuationMessages, joinContinuation } from '../utils/conversation/continue';
-import { streamReply, toModelMessages } from '../utils/conversation/stream-reply';
+import { messagesInUse } from '../utils/conversation/alternatives';
+import { titleFrom } from '../utils/conversation/chat-prompt';
+import { continuationMessages } from '../utils/conversation/continue';
+import { frameBatcher } from '../utils/conversation/frame-batcher';
+import { type ChatStart, newActionConversation, newChat, newMessage } from '../utils/conversation/records';
+import {
+  anotherModelPlan,
+  continuePlan,
+  type ReplyPlan,
+  retranslatePlan,
+  retryPlan,
+} from '../utils/conversation/reply-plans';
+import { streamAnswer, streamReply, toModelMessages } from '../utils/conversation/stream-reply';
 import { GatewayError } from '../utils/gateway/errors';
 import { withPermissionCause } from '../utils/gateway/permission';
 import type { RetryWait } from '../utils/gateway/retry';
 import type { ConversationRecord, MessageRecord } from '../utils/history/db';
-import { HistoryWriteError } from '../utils/history/errors';
 import {
   deleteConversation,
   deleteMessage,
@@ -22,9 +31,11 @@ import type { Translator, UiLanguage } from '../utils/i18n';
 import type { PanelJob } from '../utils/messages';
 import { redactForResend } from '../utils/pii/resend';
 import type { Settings } from '../utils/settings/schema';
-import { deadlinesFor, gatewayTargetFor, maxInputCharsFor, requestUser } from '../utils/settings/target';
-import { recordAnswerUse } from '../utils/usage/stats';
+import { deadlinesFor, gatewayTargetFor, maxInputCharsFor } from '../utils/settings/target';
+import type { Persist } from './useHistoryWrites';
 import type { Outgoing } from './usePiiGate';
+
+export type { ChatStart };
 
 export interface ConversationState {
   conversation: ConversationRecord | null;
@@ -33,8 +44,6 @@ export interface ConversationState {
   streamingId: string | null;
   /** Why an answer failed or stopped, by message id (not stored: the status is). */
   errors: Record<string, GatewayError>;
-  /** A history write failed (a full disk is told apart): the answer on screen is kept, the user is told. */
-  saveProblem: { quota: boolean; detail: string } | null;
   /** An automatic retry is waiting (429, 5xx, broken connection): the panel counts down. */
   retryWait: RetryWait | null;
   /** A long text summarised in parts: how many parts are done. */
@@ -51,100 +60,47 @@ export interface TooLongInput {
   maxChars: number;
 }
 
-/** How a new chat begins when it is not a plain question. */
-export interface ChatStart {
-  title?: string;
-  system?: string;
-  pageUrl?: string;
-  pageTitle?: string;
-  templateId?: string;
-}
-
 const EMPTY: ConversationState = {
   conversation: null,
   messages: [],
   streamingId: null,
   errors: {},
-  saveProblem: null,
   retryWait: null,
   progress: null,
   tooLong: null,
 };
-const SAVE_INTERVAL_MS = 500;
 
-export function newMessage(
-  conversationId: string,
-  role: MessageRecord['role'],
-  content: string,
-  model: string,
+/** Long enough for the first words to be painted (a frame or two), short enough to lose nothing on a crash. */
+const WRITES_AFTER_FIRST_PAINT_MS = 50;
+
+/** The panel's conversation on screen: starting answers (chat, actions, Retry…), and opening or closing one. */
+export function useConversation(
+  settings: Settings | null,
+  language: UiLanguage,
+  t: Translator,
+  writes: { persist: Persist; hold(): () => void; clearProblem(): void },
 ) {
-  const now = Date.now();
-  const message: MessageRecord = {
-    id: crypto.randomUUID(),
-    conversationId,
-    role,
-    content,
-    model,
-    status: role === 'user' ? 'complete' : 'interrupted',
-    createdAt: now,
-    updatedAt: now,
-  };
-  return message;
-}
-
-/** Calls `flush` once per animation frame at most; a timer stands in when frames are not running. */
-export function frameBatcher(flush: () => void) {
-  let frame = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const run = () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    frame = 0;
-    timer = undefined;
-    flush();
-  };
-  return {
-    /** Now, not at the next frame: the first words of an answer should not wait. */
-    flushNow: run,
-    schedule() {
-      if (timer !== undefined) return;
-      frame = requestAnimationFrame(run);
-      timer = setTimeout(run, 100);
-    },
-    cancel() {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    },
-  };
-}
-
-export function useConversation(settings: Settings | null, language: UiLanguage, t: Translator) {
+  const { persist, hold, clearProblem } = writes;
+  // History writes of a new answer wait until its request has gone out (the first piece, or the end).
+  const held = useRef<(() => void) | null>(null);
+  const holdWrites = useCallback(() => {
+    held.current?.();
+    held.current = hold();
+  }, [hold]);
+  const releaseWrites = useCallback(() => {
+    held.current?.();
+    held.current = null;
+  }, []);
   const [state, setState] = useState<ConversationState>(EMPTY);
   const stateRef = useRef(state);
   stateRef.current = state;
   const controllerRef = useRef<AbortController | null>(null);
-  // History writes run one after another, so a slow throttled write never lands after the final one.
-  const writes = useRef<Promise<void>>(Promise.resolve());
-  // With history off (an administrator's choice), the conversation lives in memory only.
-  const historyEnabled = useRef(true);
-  historyEnabled.current = settings?.history.enabled ?? true;
-
-  const persist = useCallback((write: () => Promise<unknown>) => {
-    if (!historyEnabled.current) return writes.current;
-    writes.current = writes.current.then(async () => {
-      try {
-        await write();
-      } catch (error) {
-        setState((current) => ({
-          ...current,
-          saveProblem: {
-            quota: error instanceof HistoryWriteError && error.kind === 'quota',
-            detail: error instanceof Error ? error.message : String(error),
-          },
-        }));
-      }
-    });
-    return writes.current;
+  /** A new answer takes over from any still streaming: one answer at a time in the conversation. */
+  const takeOver = useCallback(() => {
+    controllerRef.current?.abort();
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    return controller;
   }, []);
 
   useEffect(() => () => controllerRef.current?.abort(), []);
@@ -155,113 +111,90 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
       conversation: ConversationRecord,
       history: MessageRecord[],
       model: string,
-      /** A cut-off answer to finish: the new text is appended to it, in the same message. */
       continuing?: MessageRecord,
     ) => {
-      if (!settings) return;
-      controllerRef.current?.abort();
-      const controller = new AbortController();
-      controllerRef.current = controller;
-      const assistant = continuing ?? newMessage(conversation.id, 'assistant', '', model);
-      const partial = continuing?.content ?? '';
-      const shownText = (text: string) => (continuing ? joinContinuation(partial, text) : text);
+      if (!settings) return releaseWrites();
+      const controller = takeOver();
+      const answer = continuing ?? newMessage(conversation.id, 'assistant', '', model);
+      const asked = continuing ? { ...answer, model } : answer;
+      clearProblem();
       setState((current) => ({
         ...current,
         conversation,
-        messages: [...history, assistant],
-        streamingId: assistant.id,
-        saveProblem: null,
+        messages: [...history, asked],
+        streamingId: answer.id,
         retryWait: null,
         tooLong: null,
-        errors: Object.fromEntries(Object.entries(current.errors).filter(([id]) => id !== assistant.id)),
+        errors: Object.fromEntries(Object.entries(current.errors).filter(([id]) => id !== answer.id)),
       }));
       void persist(() => saveConversation({ ...conversation, model, updatedAt: Date.now() }));
-      void persist(() => saveMessage(assistant));
+      if (!continuing) void persist(() => saveMessage(answer));
 
-      let latest = partial;
+      let latest = answer.content;
       const batcher = frameBatcher(() =>
         setState((current) => ({
           ...current,
-          messages: current.messages.map((m) => (m.id === assistant.id ? { ...m, content: latest } : m)),
+          messages: current.messages.map((m) => (m.id === answer.id ? { ...m, content: latest } : m)),
         })),
       );
-      let lastSave = Date.now();
-      const target = gatewayTargetFor(settings, model);
-      const outcome = await streamReply(
-        target,
-        {
-          model,
-          system: conversation.system,
-          messages: continuing
-            ? continuationMessages(toModelMessages(messagesInUse(history)), partial)
-            : toModelMessages(messagesInUse(history)),
-          user: requestUser(settings),
+      const inUse = toModelMessages(messagesInUse(history));
+      const { message, error } = await streamAnswer({
+        settings,
+        conversation,
+        messages: continuing ? continuationMessages(inUse, continuing.content) : inUse,
+        answer: asked,
+        continuing: Boolean(continuing),
+        signal: controller.signal,
+        onText: (text, first) => {
+          latest = text;
+          if (first) {
+            // The first words are rendered now, not in a later task, and the held history writes run after
+            // they are painted: neither may stand between the first token and the screen.
+            flushSync(batcher.flushNow);
+            setTimeout(releaseWrites, WRITES_AFTER_FIRST_PAINT_MS);
+          } else batcher.schedule();
         },
-        controller.signal,
-        (text) => {
-          const first = latest === partial;
-          latest = shownText(text);
-          if (first) batcher.flushNow();
-          else batcher.schedule();
-          // Written while streaming, so a closed panel or a crash still leaves the answer so far in history.
-          if (Date.now() - lastSave >= SAVE_INTERVAL_MS) {
-            lastSave = Date.now();
-            const content = latest;
-            void persist(() => saveMessage({ ...assistant, content, updatedAt: lastSave }));
-          }
+        onRetryWait: (retryWait) => {
+          releaseWrites();
+          setState((current) => ({ ...current, retryWait }));
         },
-        {
-          deadlines: deadlinesFor(settings),
-          onRetryWait: (retryWait) => setState((current) => ({ ...current, retryWait })),
-        },
-      );
+        save: (record) => persist(() => saveMessage(record)),
+        onEnd: releaseWrites,
+      });
       batcher.cancel();
-      const error = outcome.error && (await withPermissionCause(outcome.error, target.baseUrl));
-      const now = Date.now();
-      // A continuation that failed at once leaves the cut-off answer as it was: still interrupted.
-      const status = continuing && outcome.status === 'error' ? 'interrupted' : outcome.status;
-      const finished: MessageRecord = {
-        ...assistant,
-        content: shownText(outcome.text),
-        status,
-        errorKind: error?.kind,
-        ...(outcome.usage ? { usage: outcome.usage } : {}),
-        updatedAt: now,
-      };
-      if (outcome.status !== 'error') {
-        void recordAnswerUse({
-          at: new Date(now),
-          model,
-          action: conversation.action ?? 'chat',
-          templateId: conversation.templateId,
-          usage: outcome.usage,
-        }).catch(() => {});
-      }
-      const finishedConversation: ConversationRecord = {
+      const finished: ConversationRecord = {
         ...conversation,
         model,
-        status,
-        updatedAt: now,
+        status: message.status,
+        updatedAt: message.updatedAt,
       };
       if (controllerRef.current === controller) controllerRef.current = null;
       setState((current) => {
         if (current.conversation?.id !== conversation.id) return current;
-        const errors = { ...current.errors };
-        if (error) errors[assistant.id] = error;
         return {
           ...current,
-          conversation: finishedConversation,
-          messages: current.messages.map((m) => (m.id === assistant.id ? finished : m)),
-          streamingId: current.streamingId === assistant.id ? null : current.streamingId,
+          conversation: finished,
+          messages: current.messages.map((m) => (m.id === answer.id ? message : m)),
+          streamingId: current.streamingId === answer.id ? null : current.streamingId,
           retryWait: null,
           progress: null,
-          errors,
+          errors: error ? { ...current.errors, [answer.id]: error } : current.errors,
         };
       });
-      await persist(() => saveMessage(finished));
-      await persist(() => saveConversation(finishedConversation));
+      await persist(() => saveConversation(finished));
     },
-    [settings, persist],
+    [settings, persist, clearProblem, takeOver, releaseWrites],
+  );
+
+  const runPlan = useCallback(
+    (plan: ReplyPlan | null, model: string) => {
+      if (!plan) return Promise.resolve();
+      holdWrites();
+      for (const dropped of plan.drop) void persist(() => deleteMessage(dropped.id));
+      for (const saved of plan.save) void persist(() => saveMessage(saved));
+      return runReply(plan.conversation, plan.history, model, plan.continuing);
+    },
+    [persist, runReply, holdWrites],
   );
 
   /**
@@ -271,9 +204,7 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
   const summariseLong = useCallback(
     async (conversation: ConversationRecord, outgoingText: string, model: string, maxChars: number) => {
       if (!settings) return;
-      controllerRef.current?.abort();
-      const controller = new AbortController();
-      controllerRef.current = controller;
+      const controller = takeOver();
       // The question is known only once the parts are summarised; both stand in until then.
       const question = newMessage(conversation.id, 'user', '', model);
       const placeholder = newMessage(conversation.id, 'assistant', '', model);
@@ -329,7 +260,7 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         await persist(() => saveConversation({ ...conversation, status, updatedAt: Date.now() }));
       }
     },
-    [settings, language, persist, runReply],
+    [settings, language, persist, runReply, takeOver],
   );
 
   /** Runs a right-click action; `outgoing` is the selection as it may leave the machine (screened). */
@@ -343,29 +274,24 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         return Promise.resolve();
       }
       const prompt = buildActionPrompt(job.action, outgoing.text, { uiLanguage: language, translateTarget });
-      const now = Date.now();
-      const conversation: ConversationRecord = {
-        id: crypto.randomUUID(),
-        kind: 'action',
+      const conversation = newActionConversation({
         action: job.action,
         title: `${t(ACTIONS[job.action].title)}: ${titleFrom(job.text)}`,
         model,
+        system: prompt.system,
+        input: job.text,
         pageUrl: job.pageUrl,
         pageTitle: job.pageTitle,
-        input: job.text,
         translateTarget,
         piiMapping: outgoing.mapping,
-        system: prompt.system,
-        status: 'interrupted',
-        createdAt: now,
-        updatedAt: now,
-      };
+      });
       if (tooLong) return summariseLong(conversation, outgoing.text, model, maxChars);
       const question = newMessage(conversation.id, 'user', prompt.user, model);
+      holdWrites();
       void persist(() => saveMessage(question));
       return runReply(conversation, [question], model);
     },
-    [settings, language, t, persist, runReply, summariseLong],
+    [settings, language, t, persist, runReply, summariseLong, holdWrites],
   );
 
   /** Runs the action of a too-long selection on its first part only, as the user asked. */
@@ -382,56 +308,30 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
     );
   }, [startAction]);
 
-  /** Finishes a cut-off last answer: the model is asked to go on from exactly where it stopped. */
-  const continueAnswer = useCallback(
-    (model: string) => {
-      const { conversation, messages } = stateRef.current;
-      const last = messages.at(-1);
-      if (!conversation || last?.role !== 'assistant' || last.status !== 'interrupted' || !last.content) {
-        return Promise.resolve();
-      }
-      return runReply(conversation, messages.slice(0, -1), model, last);
-    },
-    [runReply],
-  );
-
   /**
    * `outgoing` is the message as it may leave the machine; `text` is what the user typed. `start` describes
    * a conversation begun from a template or about a page (used only when no conversation is open).
    */
   const sendChat = useCallback(
     (text: string, model: string, outgoing: Outgoing, start: ChatStart = {}) => {
-      const now = Date.now();
-      const conversation: ConversationRecord = stateRef.current.conversation ?? {
-        id: crypto.randomUUID(),
-        kind: 'chat',
-        title: start.title ?? titleFrom(text),
-        model,
-        system: start.system ?? CHAT_SYSTEM_PROMPT,
-        pageUrl: start.pageUrl,
-        pageTitle: start.pageTitle,
-        templateId: start.templateId,
-        status: 'interrupted',
-        createdAt: now,
-        updatedAt: now,
-      };
+      const conversation = stateRef.current.conversation ?? newChat(text, model, start);
       const withMapping: ConversationRecord = {
         ...conversation,
         piiMapping: [...(conversation.piiMapping ?? []), ...outgoing.mapping],
       };
       const question = newMessage(conversation.id, 'user', outgoing.text, model);
+      holdWrites();
       void persist(() => saveMessage(question));
       return runReply(withMapping, [...stateRef.current.messages, question], model);
     },
-    [persist, runReply],
+    [persist, runReply, holdWrites],
   );
 
   /** Runs the last answer again, with the same question, on `model`. */
   const retry = useCallback(
     (model: string) => {
       const { conversation, messages } = stateRef.current;
-      const last = messages.at(-1);
-      if (!conversation || !last) return Promise.resolve();
+      if (!conversation) return Promise.resolve();
       const input = conversation.input ?? '';
       if (
         conversation.action === 'summarize' &&
@@ -448,66 +348,33 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
           maxInputCharsFor(settings, model),
         );
       }
-      // The answer in use is replaced; answers set aside by another model stay.
-      const replaced = last.role === 'assistant' ? lastAnswers(messages).filter((m) => !m.superseded) : [];
-      for (const message of replaced) void persist(() => deleteMessage(message.id));
-      return runReply(
-        conversation,
-        messages.filter((message) => !replaced.includes(message)),
-        model,
-      );
+      return runPlan(retryPlan(conversation, messages), model);
     },
-    [settings, persist, runReply, summariseLong],
+    [settings, persist, runPlan, summariseLong],
   );
 
-  /**
-   * Answers the last question again on another model. Unlike Retry, the earlier answer stays (in history and
-   * on screen), set aside; the conversation continues from the new one.
-   */
+  /** Plans that need only what is on screen: Continue, another model, another target language. */
+  const continueAnswer = useCallback(
+    (model: string) => {
+      const { conversation, messages } = stateRef.current;
+      return runPlan(conversation && continuePlan(conversation, messages), model);
+    },
+    [runPlan],
+  );
   const answerWithModel = useCallback(
     (model: string) => {
       const { conversation, messages } = stateRef.current;
-      const previous = lastAnswers(messages);
-      if (!conversation || previous.length === 0 || previous.length === messages.length) {
-        return Promise.resolve();
-      }
-      const setAside = messages.map((message) =>
-        previous.includes(message) && !message.superseded ? { ...message, superseded: true } : message,
-      );
-      for (const message of setAside) {
-        if (message.superseded && previous.some((answer) => answer.id === message.id && !answer.superseded)) {
-          void persist(() => saveMessage(message));
-        }
-      }
-      return runReply(conversation, setAside, model);
+      return runPlan(conversation && anotherModelPlan(conversation, messages), model);
     },
-    [persist, runReply],
+    [runPlan],
   );
-
-  /** Translates the same text again into another language: the action's question is rebuilt. */
   const retranslate = useCallback(
     (translateTarget: string, model: string) => {
       const { conversation, messages } = stateRef.current;
-      const first = messages[0];
-      if (!conversation?.action || conversation.input === undefined || !first || !settings) {
-        return Promise.resolve();
-      }
-      // Screened again, with the same placeholders as the first time: nothing leaves on a second ask either.
-      const outgoing = redactForResend(conversation.input, settings.pii, conversation.piiMapping ?? []);
-      const prompt = buildActionPrompt(conversation.action, outgoing.text, {
-        uiLanguage: language,
-        translateTarget,
-      });
-      const question: MessageRecord = { ...first, content: prompt.user, updatedAt: Date.now() };
-      for (const dropped of messages.slice(1)) void persist(() => deleteMessage(dropped.id));
-      void persist(() => saveMessage(question));
-      return runReply(
-        { ...conversation, system: prompt.system, translateTarget, piiMapping: outgoing.mapping },
-        [question],
-        model,
-      );
+      if (!conversation || !settings) return Promise.resolve();
+      return runPlan(retranslatePlan(conversation, messages, translateTarget, language, settings.pii), model);
     },
-    [settings, language, persist, runReply],
+    [settings, language, runPlan],
   );
 
   const stop = useCallback(() => controllerRef.current?.abort(), []);

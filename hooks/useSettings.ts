@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   browserUiLanguage,
   resolveUiLanguage,
@@ -31,6 +31,8 @@ export function useUiLanguage(effective: EffectiveSettings | null): UiLanguage {
   return resolveUiLanguage(effective?.settings.uiLanguage ?? 'auto', browserUiLanguage());
 }
 
+/** The same function until the language changes, so parts that take `t` can skip re-rendering. */
 export function useTranslator(effective: EffectiveSettings | null): Translator {
-  return translatorFor(useUiLanguage(effective));
+  const language = useUiLanguage(effective);
+  return useMemo(() => translatorFor(language), [language]);
 }

@@ -28,5 +28,9 @@ export function useTemplates(settings: Settings | null, language: UiLanguage) {
         : Promise.resolve(),
     [allowUserTemplates],
   );
-  return { entries, allowUserTemplates, save, remove: deleteUserTemplate };
+  // One object while nothing changes, so the template list need not re-render with the panel.
+  return useMemo(
+    () => ({ entries, allowUserTemplates, save, remove: deleteUserTemplate }),
+    [entries, allowUserTemplates, save],
+  );
 }

@@ -40,13 +40,22 @@ const MAY_BECOME_BLOCK = /^[\s#>\-+*_=`~<|[\]\d:!\\"'(]/;
 function grownLastBlock(text: string, previous: readonly string[]): string[] | null {
   const last = previous.at(-1);
   if (last === undefined) return null;
-  const before = previous.join('');
-  if (text.length <= before.length || !text.startsWith(before)) return null;
-  const added = text.slice(before.length);
+  // `text` must start with every previous block, compared in place: joining them into one string on every
+  // streamed token made garbage proportional to the answer, which the collector paid for under load.
+  let offset = 0;
+  for (const block of previous) {
+    if (!text.startsWith(block, offset)) return null;
+    offset += block.length;
+  }
+  if (text.length <= offset) return null;
+  const added = text.slice(offset);
   if (/[\r\n]/.test(added)) return null;
-  const lastLine = before.slice(before.lastIndexOf('\n') + 1);
+  // Blocks start at the beginning of a line, so the last line of the text so far is the last block's.
+  const lastLine = last.slice(last.lastIndexOf('\n') + 1);
   if (lastLine === '' || MAY_BECOME_BLOCK.test(lastLine)) return null;
-  return [...previous.slice(0, -1), last + added];
+  const grown = previous.slice();
+  grown[grown.length - 1] = last + added;
+  return grown;
 }
 
 /** A first line that a later block could continue across a blank line: a list item or indented text. */

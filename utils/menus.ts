@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ACTION_ORDER, ACTIONS } from './actions/registry';
-import { type ActionId, actionIdSchema } from './actions/types';
+import { ACTION_ORDER, ACTIONS, type ActionId, actionIdSchema } from './actions/registry';
 import type { Translator } from './i18n';
 
 const ROOT_ID = 'tatakidai';

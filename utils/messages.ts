@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { actionIdSchema } from './actions/types';
+import { actionIdSchema } from './actions/registry';
 
 /**
  * The one message contract between the background and our own pages. Everything received is validated;

@@ -1,66 +1,68 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { ChatInput } from '../../components/ChatInput';
-import { CompareSetup } from '../../components/CompareSetup';
-import { DocumentAttach } from '../../components/DocumentAttach';
-import { GuidelineGate } from '../../components/GuidelineGate';
-import { preloadMarkdown } from '../../components/Markdown';
-import { ModelPicker } from '../../components/ModelPicker';
-import { Notice } from '../../components/Notice';
-import { Onboarding } from '../../components/Onboarding';
-import { PageCard } from '../../components/PageCard';
-import { PiiReview } from '../../components/PiiReview';
-import { ShortcutList } from '../../components/ShortcutList';
 import { TemplateForm } from '../../components/TemplateForm';
-import { TemplatePicker } from '../../components/TemplatePicker';
 import { TipsPanel } from '../../components/TipsPanel';
+import { useActionJobs } from '../../hooks/useActionJobs';
 import { useComfort } from '../../hooks/useComfort';
-import { COMPARE_MAX_MODELS, useCompare } from '../../hooks/useCompare';
-import { type ChatStart, useConversation } from '../../hooks/useConversation';
+import { useCompare } from '../../hooks/useCompare';
+import { useCompareSetup } from '../../hooks/useCompareSetup';
+import { useConversation } from '../../hooks/useConversation';
 import { useDocumentInput } from '../../hooks/useDocumentInput';
+import { useGatewayPermission } from '../../hooks/useGatewayPermission';
 import { useGuideline } from '../../hooks/useGuideline';
 import { useHistoryPrivacy } from '../../hooks/useHistoryPrivacy';
+import { useHistoryWrites } from '../../hooks/useHistoryWrites';
 import { useModelChoice } from '../../hooks/useModelChoice';
 import { useOnboarding } from '../../hooks/useOnboarding';
 import { type PageContext, usePageQuestion } from '../../hooks/usePageQuestion';
 import { usePanelJobs } from '../../hooks/usePanelJobs';
 import { usePiiGate } from '../../hooks/usePiiGate';
+import { usePreloadAnswerCode } from '../../hooks/usePreloadAnswerCode';
 import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettings';
 import { useShortcuts } from '../../hooks/useShortcuts';
 import { useTemplates } from '../../hooks/useTemplates';
 import { useTips } from '../../hooks/useTips';
-import { ACTION_ORDER, ACTIONS } from '../../utils/actions/registry';
+import { ACTION_ORDER } from '../../utils/actions/registry';
 import type { ActionId } from '../../utils/actions/types';
-import { describeDocument } from '../../utils/documents/describe';
-import { preloadGatewayFormat } from '../../utils/gateway/index';
-import {
-  gatewayOriginPattern,
-  hasGatewayPermission,
-  requestGatewayPermission,
-} from '../../utils/gateway/permission';
 import type { MessageKey } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
-import {
-  approximateLength,
-  PAGE_CHAT_SYSTEM_PROMPT,
-  pageQuestionMessage,
-} from '../../utils/page/page-question';
-import { explainPolicyProblem } from '../../utils/policy/explain';
-import { modelTitle } from '../../utils/settings/model-choice';
-import type { ApiFormat, Template } from '../../utils/settings/schema';
+import type { Template } from '../../utils/settings/schema';
 import { availableModels, isGatewayConfigured, usedApiFormats } from '../../utils/settings/target';
-import { CHROME_SHORTCUTS_URL } from '../../utils/shortcuts';
 import { findTemplate } from '../../utils/templates/catalogue';
 import { CompareArea } from './CompareArea';
+import { CompareControls } from './CompareControls';
 import { ConversationView } from './ConversationView';
+import { GuidelineArea } from './GuidelineArea';
 import { HistoryView } from './HistoryView';
+import { PageArea } from './PageArea';
+import { PageTools } from './PageTools';
+import { PanelHeader } from './PanelHeader';
+import { PanelNotices } from './PanelNotices';
+import { PiiReviewArea } from './PiiReviewArea';
+import { type Sender, sendFromChatBox, sendScreened } from './send-message';
+import { TemplateArea } from './TemplateArea';
+import { TourArea } from './TourArea';
 
-const PATTERN_PROBLEM_MESSAGES = {
-  invalid: 'pii_patternInvalid',
-  unsafe: 'pii_patternUnsafe',
-  'timed-out': 'pii_patternTimedOut',
-} as const;
+/** A job for the panel that did not come from a right-click: a page to summarise, a tour sample. */
+function localJob(
+  action: ActionId,
+  text: string,
+  source: { url: string; title: string; tabId: number; windowId: number },
+): PanelJob {
+  return {
+    id: crypto.randomUUID(),
+    action,
+    text,
+    pageUrl: source.url,
+    pageTitle: source.title,
+    tabId: source.tabId,
+    frameId: 0,
+    windowId: source.windowId,
+    editable: false,
+  };
+}
 
+/** The side panel: composes the panel's parts; each part and hook does one job. */
 export function App() {
   const loaded = useSettings();
   const t = useTranslator(loaded);
@@ -68,7 +70,10 @@ export function App() {
   const settings = loaded?.settings ?? null;
   const modelsForced = loaded?.forced.models !== undefined;
   const guideline = useGuideline(settings?.guideline);
-  const conversation = useConversation(settings, language, t);
+  const writes = useHistoryWrites(settings?.history.enabled ?? true);
+  const conversation = useConversation(settings, language, t, writes);
+  const compare = useCompare(settings, writes);
+  const compareSetup = useCompareSetup();
   useHistoryPrivacy(settings);
   const [draft, setDraft] = useState('');
   const pii = usePiiGate(settings?.pii);
@@ -78,39 +83,54 @@ export function App() {
     [settings, modelsForced],
   );
   const choice = useModelChoice(settings, offered);
-  const compare = useCompare(settings);
-  // Compare: choosing models for the next chat message, or for the last question asked again.
-  const [compareSetup, setCompareSetup] = useState<'chat' | 'lastQuestion' | null>(null);
-  const [compareModels, setCompareModels] = useState<string[]>([]);
   const modelUse = conversation.state.conversation?.action ?? 'chat';
   const [view, setView] = useState<'conversation' | 'history'>('conversation');
-  const [job, setJob] = useState<PanelJob | null>(null);
-  const [waitingJob, setWaitingJob] = useState<PanelJob | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
-  const [permissionMissing, setPermissionMissing] = useState(false);
   const [formTemplate, setFormTemplate] = useState<Template | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  // The template list keeps one callback (it is memoised); the callback runs the latest `openTemplate`.
+  const openTemplateRef = useRef<(template: Template) => void>(() => {});
+  const pickTemplate = useCallback((template: Template) => openTemplateRef.current(template), []);
   const onboarding = useOnboarding();
   const templates = useTemplates(settings, language);
   const tips = useTips(settings?.tips, settings?.tipsUrl);
   const shortcuts = useShortcuts(t);
+  const permission = useGatewayPermission(settings?.gateway.baseUrl ?? '');
   useComfort(language, settings?.fontSize);
+  usePreloadAnswerCode(settings ? usedApiFormats(settings, modelsForced) : []);
+
+  const jobs = useActionJobs({
+    ready: Boolean(settings) && choice.ready && !guideline.mustAccept,
+    modelFor: choice.modelFor,
+    screen: useCallback((text, send) => pii.screen(text, [], send), [pii.screen]),
+    start: useCallback(
+      (job, actionModel, outgoing) => void conversation.startAction(job, actionModel, outgoing),
+      [conversation.startAction],
+    ),
+    onStart: useCallback(
+      (_job, actionModel) => {
+        compare.close();
+        setModel(actionModel);
+      },
+      [compare.close],
+    ),
+  });
+  const queueJob = jobs.queue;
 
   /** A whole page's text goes through the normal summarise path, PII screening included. */
-  const summarizePage = useCallback((page: PageContext) => {
-    setView('conversation');
-    setWaitingJob({
-      id: crypto.randomUUID(),
-      action: 'summarize',
-      text: page.document?.text ?? page.article.text,
-      pageUrl: page.pageUrl,
-      pageTitle: page.article.title,
-      tabId: page.tabId,
-      frameId: 0,
-      windowId: page.windowId,
-      editable: false,
-    });
-  }, []);
+  const summarizePage = useCallback(
+    (page: PageContext) => {
+      setView('conversation');
+      queueJob(
+        localJob('summarize', page.document?.text ?? page.article.text, {
+          url: page.pageUrl,
+          title: page.article.title,
+          ...page,
+        }),
+      );
+    },
+    [queueJob],
+  );
   const pageQuestion = usePageQuestion(settings?.sites.blocked ?? [], summarizePage, settings?.files);
   const page = pageQuestion.state.status === 'ready' ? pageQuestion.state.page : null;
   const fromDocument = pageQuestion.fromDocument;
@@ -133,84 +153,26 @@ export function App() {
     if (choice.ready) setModel(choice.modelFor(modelUse));
   }, [choice.ready, choice.modelFor, modelUse]);
 
-  // What an answer needs is loaded once the panel is on screen and idle, not before it can paint.
-  const formats = settings ? usedApiFormats(settings, modelsForced).join() : '';
-  useEffect(() => {
-    if (!formats) return;
-    const idle = requestIdleCallback(() => {
-      void preloadMarkdown();
-      for (const format of formats.split(',')) preloadGatewayFormat(format as ApiFormat);
-    });
-    return () => cancelIdleCallback(idle);
-  }, [formats]);
-
-  const baseUrl = settings?.gateway.baseUrl ?? '';
-  useEffect(() => {
-    if (!baseUrl || !gatewayOriginPattern(baseUrl)) return setPermissionMissing(false);
-    void hasGatewayPermission(baseUrl).then((granted) => setPermissionMissing(!granted));
-  }, [baseUrl]);
-
   const fromPageJob = pageQuestion.fromJob;
   usePanelJobs(
     useCallback(
       (next) => {
         setView('conversation');
         setFormTemplate(null);
+        setProblem(next.problem ?? null);
         if ('kind' in next) {
           // A new question about a page starts a new conversation.
-          setProblem(null);
           if (next.mode === 'ask') conversation.reset();
           fromPageJob(next);
-          return;
-        }
-        if (next.problem) {
-          setProblem(next.problem);
-          return;
-        }
-        setProblem(null);
-        setWaitingJob(next);
+        } else if (!next.problem) queueJob(next);
       },
-      [fromPageJob, conversation.reset],
+      [fromPageJob, conversation.reset, queueJob],
     ),
   );
-
-  // A job can arrive before the settings are read, or before the guideline is accepted; it runs as soon as
-  // both allow it.
-  useEffect(() => {
-    if (!waitingJob || !settings || !choice.ready || guideline.mustAccept) return;
-    setWaitingJob(null);
-    setJob(waitingJob);
-    compare.close();
-    const actionModel = choice.modelFor(waitingJob.action);
-    setModel(actionModel);
-    pii.screen(
-      waitingJob.text,
-      [],
-      (outgoing) => void conversation.startAction(waitingJob, actionModel, outgoing),
-    );
-  }, [
-    waitingJob,
-    settings,
-    choice.ready,
-    choice.modelFor,
-    guideline.mustAccept,
-    conversation.startAction,
-    pii.screen,
-    compare.close,
-  ]);
 
   if (!loaded || !settings) return null;
   const configured = isGatewayConfigured(settings);
   const streaming = conversation.state.streamingId !== null || (compare.state?.streamingIds.length ?? 0) > 0;
-  const openCompare = (mode: 'chat' | 'lastQuestion') => {
-    const others = offered.filter((entry) => entry.id !== model).map((entry) => entry.id);
-    setCompareModels([model, ...others].filter(Boolean).slice(0, 2));
-    setCompareSetup(mode);
-  };
-  const stopAll = () => {
-    conversation.stop();
-    compare.stop();
-  };
   const enabledActions = ACTION_ORDER.filter((action) => settings.actions[action].enabled);
   // The tour fills the empty panel; a conversation, a form or a page question takes its place.
   const tourVisible =
@@ -220,37 +182,27 @@ export function App() {
     !conversation.state.conversation &&
     !conversation.state.tooLong &&
     pageQuestion.state.status === 'idle';
-
-  const runSample = (action: ActionId) => {
-    setView('conversation');
-    setWaitingJob({
-      id: crypto.randomUUID(),
-      action,
-      text: t('tourSampleText'),
-      pageUrl: '',
-      pageTitle: t('tourSampleSource'),
-      tabId: -1,
-      frameId: 0,
-      windowId: -1,
-      editable: false,
-    });
+  const sender: Sender = {
+    conversation,
+    compare,
+    compareSetup,
+    pii,
+    page,
+    model,
+    showConversation: () => setView('conversation'),
+    setProblem,
   };
-
-  /** Screens the outgoing text, then sends it as a chat; `restore` puts it back when the user cancels. */
-  const sendScreened = (text: string, start: ChatStart | undefined, restore: () => void) => {
+  const clearScreen = () => {
+    pageQuestion.clear();
+    conversation.reset();
+    jobs.clear();
+    setFormTemplate(null);
     setView('conversation');
-    pii.screen(
-      text,
-      conversation.state.conversation?.piiMapping ?? [],
-      (outgoing) => void conversation.sendChat(text, model, outgoing, start),
-      restore,
-    );
   };
-
   const openTemplate = (template: Template) => {
     if ((template.fields?.length ?? 0) > 0) {
       conversation.reset();
-      setJob(null);
+      jobs.clear();
       setView('conversation');
       setFormTemplate(template);
       return;
@@ -258,165 +210,44 @@ export function App() {
     setDraft(template.prompt);
     inputRef.current?.focus();
   };
-
-  const shortcutList = (
-    <ShortcutList
-      title={t('shortcutsTitle')}
-      rows={shortcuts}
-      changeLabel={t('shortcutsChange')}
-      changeHint={import.meta.env.FIREFOX ? t('shortcutsFirefoxHint') : undefined}
-      onChange={
-        import.meta.env.FIREFOX ? undefined : () => void browser.tabs.create({ url: CHROME_SHORTCUTS_URL })
-      }
-    />
-  );
-
-  let pageArea: React.ReactNode = null;
-  const pageState = pageQuestion.state;
-  if (pageState.status === 'reading') pageArea = <Notice tone="info">{t('page_reading')}</Notice>;
-  if (pageState.status === 'problem') pageArea = <Notice tone="error">{t(pageState.problem)}</Notice>;
-  if (pageState.status === 'needs-permission') {
-    pageArea = (
-      <Notice tone="info">
-        <p>{t('page_needsPermission', pageState.origin)}</p>
-        <button type="button" onClick={() => pageQuestion.grantAndRead(pageState.origin, false)}>
-          {t('page_grantAndRead')}
-        </button>
-      </Notice>
-    );
-  }
-  if (page && !conversation.state.conversation) {
-    pageArea = (
-      <PageCard
-        title={page.article.title}
-        lengthLabel={
-          page.document
-            ? describeDocument(page.document.facts, t, language)
-            : t('page_length', approximateLength(page.article.length, language))
-        }
-        truncatedLabel={page.article.truncated ? t('page_truncated') : undefined}
-        hint={page.document ? t('document_askHint') : t('page_askHint')}
-        summarizeLabel={
-          settings.actions.summarize.enabled
-            ? t(page.document && !page.pageUrl ? 'document_summarizeButton' : 'page_summarizeButton')
-            : undefined
-        }
-        closeLabel={t('page_close')}
-        onSummarize={() => summarizePage(page)}
-        onClose={pageQuestion.clear}
-      />
-    );
-  }
+  const lastConversation = conversation.state.conversation;
+  openTemplateRef.current = openTemplate;
 
   return (
     <div className="panel">
-      <header className="panel-header">
-        <ModelPicker
-          label={t('model')}
-          models={offered}
-          value={model}
-          onChange={(picked) => {
-            setModel(picked);
-            choice.remember(modelUse, picked);
-          }}
-        />
-        <nav>
-          <button
-            type="button"
-            onClick={() => {
-              conversation.reset();
-              compare.close();
-              setCompareSetup(null);
-              setJob(null);
-              setProblem(null);
-              setFormTemplate(null);
-              pageQuestion.clear();
-              setView('conversation');
-            }}
-          >
-            {t('newConversation')}
-          </button>
-          <button
-            type="button"
-            aria-pressed={tourVisible}
-            onClick={() => {
-              if (tourVisible) return onboarding.dismiss();
-              pageQuestion.clear();
-              conversation.reset();
-              setJob(null);
-              setFormTemplate(null);
-              setView('conversation');
-              onboarding.reopen();
-            }}
-          >
-            {t('tourButton')}
-          </button>
-          <button
-            type="button"
-            aria-pressed={view === 'history'}
-            onClick={() => setView(view === 'history' ? 'conversation' : 'history')}
-          >
-            {view === 'history' ? t('historyBack') : t('history')}
-          </button>
-          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('openSettings')}
-          </button>
-        </nav>
-      </header>
-
-      {loaded.problems.length > 0 && (
-        <Notice tone="warning" title={t('policyProblemTitle')}>
-          <ul className="policy-problems">
-            {loaded.problems.map((problem) => (
-              <li key={`${problem.source}:${problem.path}:${problem.kind}`}>
-                {explainPolicyProblem(problem, loaded, t)}
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-      {!settings.history.enabled && <Notice tone="info">{t('historyDisabled')}</Notice>}
-      {loaded.resetKeys.length > 0 && (
-        <Notice tone="warning">{t('invalidSettings', loaded.resetKeys.join(', '))}</Notice>
-      )}
-      {!configured && (
-        <Notice tone="warning" title={t('noGatewayTitle')}>
-          <p>{t('noGatewayBody')}</p>
-          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('openSettings')}
-          </button>
-        </Notice>
-      )}
-      {configured && permissionMissing && (
-        <Notice tone="warning" title={t('permissionNeededTitle')}>
-          <p>{t('permissionNeededBody', gatewayOriginPattern(baseUrl) ?? baseUrl)}</p>
-          <button
-            type="button"
-            onClick={() =>
-              void requestGatewayPermission(baseUrl).then((granted) => setPermissionMissing(!granted))
-            }
-          >
-            {t('grantPermission')}
-          </button>
-        </Notice>
-      )}
-      {problem && <Notice tone="error">{t(problem)}</Notice>}
-      {pii.sentPlaceholders.length > 0 && (
-        <Notice tone="info">{t('pii_redacted', pii.sentPlaceholders.join('、'))}</Notice>
-      )}
-      {pii.lastScreening?.patternProblems.map((problem) => (
-        <Notice key={problem.name} tone="warning">
-          {t(PATTERN_PROBLEM_MESSAGES[problem.kind], problem.name)}
-        </Notice>
-      ))}
-      {conversation.state.saveProblem && (
-        <Notice tone="warning">
-          {conversation.state.saveProblem.quota
-            ? t('historyQuotaExceeded')
-            : t('historySaveFailed', conversation.state.saveProblem.detail)}
-        </Notice>
-      )}
-
+      <PanelHeader
+        t={t}
+        models={offered}
+        model={model}
+        tourVisible={tourVisible}
+        historyOpen={view === 'history'}
+        onPickModel={(picked) => {
+          setModel(picked);
+          choice.remember(modelUse, picked);
+        }}
+        onNewConversation={() => {
+          compare.close();
+          compareSetup.close();
+          setProblem(null);
+          clearScreen();
+        }}
+        onTour={() => {
+          if (tourVisible) return onboarding.dismiss();
+          clearScreen();
+          onboarding.reopen();
+        }}
+        onHistory={() => setView(view === 'history' ? 'conversation' : 'history')}
+      />
+      <PanelNotices
+        loaded={loaded}
+        t={t}
+        configured={configured}
+        permission={permission}
+        problem={problem}
+        screening={pii.lastScreening}
+        sentPlaceholders={pii.sentPlaceholders}
+        saveProblem={writes.problem}
+      />
       <TipsPanel
         title={t('tipsTitle')}
         unreadLabel={t('tipsUnread')}
@@ -433,55 +264,21 @@ export function App() {
 
       <main className="panel-main">
         {pii.review ? (
-          <PiiReview
-            text={pii.review.text}
-            findings={pii.review.screening.findings}
-            language={language}
-            blocked={pii.review.screening.decision === 'block'}
-            labels={{
-              title: t('pii_reviewTitle'),
-              intro: t('pii_reviewIntro'),
-              found: t('pii_foundList'),
-              publicInfo: t('pii_publicInfo'),
-              scope: t('pii_scope'),
-              blocked: t('pii_blocked'),
-              sendAnyway: t('pii_sendAnyway'),
-              redactAndSend: t('pii_redactAndSend'),
-              cancel: t('pii_cancel'),
-            }}
-            onSendAnyway={pii.review.sendAnyway}
-            onRedactAndSend={pii.review.redactAndSend}
-            onCancel={pii.review.cancel}
-          />
+          <PiiReviewArea review={pii.review} language={language} t={t} />
         ) : guideline.mustAccept ? (
-          <>
-            {onboarding.open && (
-              <section className="onboarding">
-                <h2>{t('tourGreeting')}</h2>
-                <p>{t('tourIntro')}</p>
-              </section>
-            )}
-            <GuidelineGate
-              title={settings.guideline.title || t('guidelineDefaultTitle')}
-              url={settings.guideline.url}
-              text={settings.guideline.text}
-              message={
-                guideline.acceptance
-                  ? t('guidelineNewVersion', settings.guideline.version)
-                  : t('guidelineMustAccept')
-              }
-              openLabel={t('guidelineOpen')}
-              acceptLabel={t('guidelineAccept')}
-              onAccept={() => void guideline.accept()}
-            />
-          </>
+          <GuidelineArea
+            t={t}
+            settings={settings.guideline}
+            guideline={guideline}
+            greeting={onboarding.open}
+          />
         ) : view === 'history' ? (
           <HistoryView
             t={t}
             language={language}
             keepsOriginals={settings.history.keepOriginals}
             onOpen={(id) => {
-              setJob(null);
+              jobs.clear();
               compare.close();
               void conversation.open(id).then(() => setView('conversation'));
             }}
@@ -493,7 +290,7 @@ export function App() {
           <CompareArea
             state={compare.state}
             models={offered}
-            gatewayOrigin={gatewayOriginPattern(baseUrl) ?? baseUrl}
+            gatewayOrigin={permission.origin}
             language={language}
             t={t}
             onStop={compare.stop}
@@ -520,43 +317,45 @@ export function App() {
             onSend={(prompt) => {
               const template = formTemplate;
               setFormTemplate(null);
-              sendScreened(prompt, { templateId: template.id, title: template.title }, () =>
+              sendScreened(sender, prompt, { templateId: template.id, title: template.title }, () =>
                 setFormTemplate(template),
               );
             }}
           />
         ) : tourVisible ? (
-          <Onboarding
-            labels={{
-              greeting: t('tourGreeting'),
-              intro: t('tourIntro'),
-              steps: [
-                { title: t('tourStep1Title'), body: t('tourStep1Body') },
-                { title: t('tourStep2Title'), body: t('tourStep2Body') },
-                { title: t('tourStep3Title'), body: t('tourStep3Body') },
-              ],
-              sampleTitle: t('tourSampleTitle'),
-              sampleIntro: t('tourSampleIntro'),
-              sampleText: t('tourSampleText'),
-              sampleNeedsGateway: t('tourSampleNeedsGateway'),
-              openSettings: t('openSettings'),
-              close: t('tourClose'),
-            }}
-            sampleActions={enabledActions.map((id) => ({ id, label: t(ACTIONS[id].title) }))}
+          <TourArea
+            t={t}
+            actions={enabledActions}
             canRun={configured}
-            shortcuts={shortcutList}
-            onRunSample={(id) => runSample(id as ActionId)}
-            onOpenSettings={() => void browser.runtime.openOptionsPage()}
+            shortcuts={shortcuts}
+            onRunSample={(action) => {
+              setView('conversation');
+              queueJob(
+                localJob(action, t('tourSampleText'), {
+                  url: '',
+                  title: t('tourSampleSource'),
+                  tabId: -1,
+                  windowId: -1,
+                }),
+              );
+            }}
             onClose={onboarding.dismiss}
           />
         ) : (
           <>
-            {pageArea}
+            <PageArea
+              pageQuestion={pageQuestion}
+              conversationOpen={lastConversation !== null}
+              canSummarize={settings.actions.summarize.enabled}
+              language={language}
+              t={t}
+              onSummarize={summarizePage}
+            />
             <ConversationView
               state={conversation.state}
-              job={job}
+              job={jobs.job}
               model={model}
-              gatewayOrigin={gatewayOriginPattern(baseUrl) ?? baseUrl}
+              gatewayOrigin={permission.origin}
               copySuffix={settings.disclosure.copySuffix}
               language={language}
               t={t}
@@ -566,7 +365,7 @@ export function App() {
               onContinue={() => inputRef.current?.focus()}
               models={offered}
               onTryModel={(picked) => void conversation.answerWithModel(picked)}
-              onCompare={() => openCompare('lastQuestion')}
+              onCompare={() => compareSetup.open('lastQuestion', model, offered)}
               onContinueAnswer={() => void conversation.continueAnswer(model)}
               onRunFirstPart={() => void conversation.runFirstPart()}
               onPickModel={() => document.querySelector<HTMLSelectElement>('.model-picker select')?.focus()}
@@ -575,150 +374,42 @@ export function App() {
         )}
       </main>
 
-      <fieldset className="page-tools">
-        <legend className="visually-hidden">{t('page_tools')}</legend>
-        <button type="button" onClick={() => void pageQuestion.read(false)}>
-          {t('page_askButton')}
-        </button>
-        {settings.actions.summarize.enabled && (
-          <button type="button" onClick={() => void pageQuestion.read(true)}>
-            {t('page_summarizeButton')}
-          </button>
-        )}
-        {documents.enabled && (
-          <DocumentAttach
-            state={documents.state}
-            labels={{
-              attach: t('document_attach'),
-              attachLabel: t('document_attachLabel'),
-              reading:
-                documents.state.status === 'reading' && documents.state.total > 0
-                  ? t(
-                      'document_readingPages',
-                      documents.state.fileName,
-                      String(documents.state.done),
-                      String(documents.state.total),
-                    )
-                  : t(
-                      'document_reading',
-                      documents.state.status === 'reading' ? documents.state.fileName : '',
-                    ),
-              problem: documents.state.status === 'problem' ? t(documents.state.problem) : '',
-            }}
-            onFile={(file) => void documents.attach(file)}
-          />
-        )}
-      </fieldset>
-      <TemplatePicker
-        labels={{
-          title: t('templatesTitle'),
-          search: t('templatesSearch'),
-          allCategories: t('templatesAllCategories'),
-          categories: t('templatesCategories'),
-          use: t('templateUse'),
-          fill: t('templateFill'),
-          remove: t('templateRemove'),
-          noMatch: t('templatesNoMatch'),
-          sources: {
-            builtin: t('templateSource_builtin'),
-            organisation: t('templateSource_organisation'),
-            user: t('templateSource_user'),
-          },
-          addOwn: t('templateAddOwn'),
-          ownTitle: t('templateOwnTitle'),
-          ownPrompt: t('templateOwnPrompt'),
-          saveOwn: t('templateSaveOwn'),
-        }}
-        entries={templates.entries}
-        allowUserTemplates={templates.allowUserTemplates}
-        onUse={openTemplate}
-        onRemove={(id) => void templates.remove(id)}
-        onSave={(title, prompt) => void templates.save(title, prompt)}
+      <PageTools
+        t={t}
+        canSummarize={settings.actions.summarize.enabled}
+        onRead={pageQuestion.read}
+        documents={documents}
       />
-      {compareSetup && !compare.state && (
-        <CompareSetup
-          legend={t('compareSetupLegend')}
-          hint={t('compareSetupHint')}
-          models={offered}
-          selected={compareModels}
-          max={COMPARE_MAX_MODELS}
-          title={(entry) => modelTitle(entry)}
-          onChange={setCompareModels}
-          start={
-            compareSetup === 'lastQuestion' && conversation.state.conversation
-              ? {
-                  label: t('compareStart'),
-                  onStart: () => {
-                    const current = conversation.state.conversation;
-                    setCompareSetup(null);
-                    if (current) {
-                      void compare.compareLastQuestion(current, conversation.state.messages, compareModels);
-                    }
-                  },
-                }
-              : undefined
-          }
-        />
-      )}
-      {offered.length >= 2 && (
-        <button
-          type="button"
-          className="compare-toggle"
-          aria-pressed={compareSetup === 'chat'}
-          disabled={Boolean(compare.state)}
-          onClick={() => (compareSetup === 'chat' ? setCompareSetup(null) : openCompare('chat'))}
-        >
-          {t('compareToggle')}
-        </button>
-      )}
+      <TemplateArea t={t} templates={templates} onUse={pickTemplate} />
+      <CompareControls
+        t={t}
+        setup={compareSetup}
+        models={offered}
+        model={model}
+        comparing={Boolean(compare.state)}
+        onCompareLastQuestion={
+          lastConversation
+            ? (models) =>
+                void compare.compareLastQuestion(lastConversation, conversation.state.messages, models)
+            : undefined
+        }
+      />
       <ChatInput
         text={draft}
         onTextChange={setDraft}
         label={t('chatInputLabel')}
-        placeholder={page && !conversation.state.conversation ? t('page_placeholder') : t('chatPlaceholder')}
+        placeholder={page && !lastConversation ? t('page_placeholder') : t('chatPlaceholder')}
         sendLabel={t('send')}
         stopLabel={t('stop')}
         streaming={streaming}
         disabled={!configured || guideline.mustAccept || Boolean(compare.state)}
         inputRef={inputRef}
-        onSend={(text) => {
-          // Cancelled: the message goes back into the box to be edited.
-          const restore = () => setDraft(text);
-          if (compareSetup === 'chat') {
-            if (compareModels.length < 2) {
-              setProblem('compareNeedTwo');
-              restore();
-              return;
-            }
-            setProblem(null);
-            setView('conversation');
-            setCompareSetup(null);
-            const current = conversation.state;
-            pii.screen(
-              text,
-              current.conversation?.piiMapping ?? [],
-              (outgoing) => void compare.compareChat(text, outgoing, compareModels, current),
-              restore,
-            );
-            return;
-          }
-          setProblem(null);
-          if (page && !conversation.state.conversation) {
-            // The page's text travels inside the data fence with the first question; the whole message is
-            // screened for personal data like any other.
-            const message = pageQuestionMessage(page.article, page.pageUrl, text);
-            const start = {
-              system: PAGE_CHAT_SYSTEM_PROMPT,
-              title: `${page.article.title}: ${text}`.slice(0, 60),
-              pageUrl: page.pageUrl,
-              pageTitle: page.article.title,
-            };
-            sendScreened(message, start, restore);
-            return;
-          }
-          sendScreened(text, undefined, restore);
+        // Cancelled: the message goes back into the box to be edited.
+        onSend={(text) => sendFromChatBox(sender, text, () => setDraft(text))}
+        onStop={() => {
+          conversation.stop();
+          compare.stop();
         }}
-        onStop={stopAll}
       />
     </div>
   );

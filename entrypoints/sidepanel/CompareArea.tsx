@@ -1,8 +1,9 @@
 import { CompareView } from '../../components/CompareView';
 import { Notice } from '../../components/Notice';
+import { RetryCountdown } from '../../components/RetryCountdown';
 import { UsageLine } from '../../components/UsageLine';
 import type { CompareState } from '../../hooks/useCompare';
-import { explainGatewayError } from '../../utils/gateway/explain';
+import { explainGatewayError, explainRetryWait } from '../../utils/gateway/explain';
 import type { Translator, UiLanguage } from '../../utils/i18n';
 import { modelTitle } from '../../utils/settings/model-choice';
 import type { ModelEntry } from '../../utils/settings/schema';
@@ -42,8 +43,16 @@ export function CompareArea({ state, models, gatewayOrigin, language, t, onStop,
       mapping={mapping}
       footer={(answer) => {
         const error = state.errors[answer.id];
+        const wait = state.retryWaits[answer.id];
         return (
           <>
+            {wait && (
+              <RetryCountdown
+                key={wait.retryAt}
+                retryAt={wait.retryAt}
+                message={(seconds) => explainRetryWait(wait, t, seconds)}
+              />
+            )}
             <UsageLine
               usage={answer.usage}
               locale={language}

@@ -16,7 +16,7 @@ import { defaultTranslateTarget } from '../../utils/actions/prompt';
 import { diffForDisplay, parseProofread } from '../../utils/actions/proofread';
 import { ACTIONS } from '../../utils/actions/registry';
 import { TRANSLATE_TARGETS } from '../../utils/actions/translate-targets';
-import { explainGatewayError } from '../../utils/gateway/explain';
+import { explainGatewayError, explainRetryWait } from '../../utils/gateway/explain';
 import type { ConversationRecord, MessageRecord } from '../../utils/history/db';
 import type { MessageKey, Translator, UiLanguage } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
@@ -133,14 +133,7 @@ export function ConversationView({
           <RetryCountdown
             key={retryWait.retryAt}
             retryAt={retryWait.retryAt}
-            message={(seconds) =>
-              t(
-                retryWait.reason === 'rate-limited' ? 'retry_waiting' : 'retry_waiting_failure',
-                String(seconds),
-                String(retryWait.attempt),
-                String(retryWait.maxAttempts),
-              )
-            }
+            message={(seconds) => explainRetryWait(retryWait, t, seconds)}
           />
         )}
       </>

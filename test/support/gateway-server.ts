@@ -73,9 +73,23 @@ export interface GatewayServer {
   stallAfterChunks(chunks: number): void;
   /** The next request's connection is cut before any byte of the response (a proxy that fell over). */
   resetNext(): void;
+  /**
+   * The next request (any endpoint) gets exactly this response, its body written in pieces of
+   * `pieceBytes` bytes, each piece flushed on its own, so multi-byte characters and `\r\n` pairs are split
+   * across reads as a slow proxy would split them.
+   */
+  replayNext(response: RecordedResponse): void;
   /** Waited before the response headers of every streamed answer: a model's time to first token. */
   firstByteDelayMs: number;
   close(): Promise<void>;
+}
+
+/** A whole HTTP response written by hand (see test/fixtures/stream-shapes.ts). */
+export interface RecordedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  pieceBytes: number;
 }
 
 type ApiFormat = 'openai' | 'anthropic';
@@ -146,6 +160,7 @@ export async function startGatewayServer(): Promise<GatewayServer> {
   let stall: number | undefined;
   let resets = 0;
   let served = 0;
+  const replays: RecordedResponse[] = [];
 
   const gateway: GatewayServer = {
     url: '',
@@ -173,6 +188,9 @@ export async function startGatewayServer(): Promise<GatewayServer> {
     },
     resetNext: () => {
       resets += 1;
+    },
+    replayNext: (recorded) => {
+      replays.push(recorded);
     },
     firstByteDelayMs: 0,
     close: async () => {
@@ -395,6 +413,19 @@ export async function startGatewayServer(): Promise<GatewayServer> {
     if (resets > 0 && request.method === 'POST') {
       resets -= 1;
       request.socket.destroy();
+      return;
+    }
+    const replay = request.method === 'POST' ? replays.shift() : undefined;
+    if (replay) {
+      response.writeHead(replay.status, { ...replay.headers, ...corsHeaders(request) });
+      const bytes = Buffer.from(replay.body, 'utf8');
+      for (let start = 0; start < bytes.length && !response.destroyed; start += replay.pieceBytes) {
+        const piece = bytes.subarray(start, start + replay.pieceBytes);
+        await new Promise((resolve) => response.write(piece, resolve));
+        // A tick between pieces, so each arrives in a read of its own.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      response.end();
       return;
     }
     const failure = failures.shift();

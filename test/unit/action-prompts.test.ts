@@ -3,9 +3,8 @@ import en from '../../public/_locales/en/messages.json';
 import ja from '../../public/_locales/ja/messages.json';
 import { detectTextLanguage } from '../../utils/actions/language';
 import { buildActionPrompt, defaultTranslateTarget } from '../../utils/actions/prompt';
-import { ACTION_ORDER, ACTIONS } from '../../utils/actions/registry';
+import { ACTION_ORDER, ACTIONS, actionIdSchema } from '../../utils/actions/registry';
 import { findTranslateTarget, TRANSLATE_TARGETS } from '../../utils/actions/translate-targets';
-import { actionIdSchema } from '../../utils/actions/types';
 
 const JAPANESE_NOTICE =
   '令和7年度の住民税（普通徴収）の第1期納付期限は6月30日です。納付書をお持ちのうえ、' +

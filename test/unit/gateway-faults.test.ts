@@ -37,6 +37,8 @@ let gateway: GatewayServer;
 
 beforeAll(async () => {
   gateway = await startGatewayServer();
+  // The SDKs load on first use; in a shuffled order that load must not count against a 200 ms deadline.
+  await Promise.all([import('../../utils/gateway/openai'), import('../../utils/gateway/anthropic')]);
 });
 
 afterAll(async () => {

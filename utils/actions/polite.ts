@@ -1,6 +1,6 @@
-import type { ActionDefinition } from './types';
+import { defineAction } from './types';
 
-export const polite: ActionDefinition = {
+export const polite = defineAction({
   id: 'polite',
   title: 'action_polite',
   instructions: ({ textLanguage }) =>
@@ -11,4 +11,4 @@ export const polite: ActionDefinition = {
         '敬語 (尊敬語 for residents, 謙譲語 for the office), following 公用文 conventions (「公用文作成の考え方」: ' +
         'clear and concise, one point per sentence, no ambiguous or overly stiff wording). Keep every fact, ' +
         'name, date and number. Output only the rewritten text.',
-};
+});

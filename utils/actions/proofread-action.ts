@@ -1,7 +1,7 @@
-import { type ActionDefinition, LANGUAGE_NAMES } from './types';
+import { defineAction, LANGUAGE_NAMES } from './types';
 
 /** The answer format is a contract with `parseProofread` in ./proofread.ts. */
-export const proofread: ActionDefinition = {
+export const proofread = defineAction({
   id: 'proofread',
   title: 'action_proofread',
   instructions: ({ uiLanguage }) =>
@@ -11,4 +11,4 @@ export const proofread: ActionDefinition = {
     '<corrected>\n(the full corrected text)\n</corrected>\n<changes>\n- (each change and why, one per line)\n</changes>\n' +
     `Write the change list in ${LANGUAGE_NAMES[uiLanguage]}. If nothing needs correcting, return the text ` +
     'unchanged and a single change line saying so.',
-};
+});

@@ -121,10 +121,14 @@ export async function* streamAnthropic(
           inputTokens = event.message.usage?.input_tokens ?? 0;
           break;
         case 'content_block_delta':
+          // Thinking, signatures, tool input and block types added later are not the answer.
           if (event.delta.type === 'text_delta' && event.delta.text)
             yield { type: 'text', text: event.delta.text };
+          if (event.delta.type === 'thinking_delta' && event.delta.thinking)
+            yield { type: 'reasoning', text: event.delta.thinking };
           break;
         case 'message_delta':
+          if (event.delta.stop_reason === 'max_tokens') yield { type: 'cut-off' };
           yield {
             type: 'usage',
             inputTokens: event.usage?.input_tokens ?? inputTokens,

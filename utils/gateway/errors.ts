@@ -14,7 +14,9 @@ export type GatewayErrorKind =
   | 'timeout'
   | 'aborted'
   | 'rejected'
-  | 'bad-response';
+  | 'bad-response'
+  /** Not a failure of the request: the answer reached the server's length limit and can be continued. */
+  | 'cut-off';
 
 export class GatewayError extends Error {
   override readonly name = 'GatewayError';

@@ -1,5 +1,6 @@
 import type { Translator } from '../i18n';
 import type { GatewayError } from './errors';
+import type { RetryWait } from './retry';
 
 /** The user-facing sentence for a gateway failure: what happened and what to do. */
 export function explainGatewayError(
@@ -32,5 +33,17 @@ export function explainGatewayError(
       return t('error_bad_response');
     case 'rejected':
       return t('error_rejected');
+    case 'cut-off':
+      return t('error_cut_off');
   }
+}
+
+/** The countdown line while an automatic retry waits: why, how long, which attempt. */
+export function explainRetryWait(wait: RetryWait, t: Translator, seconds: number): string {
+  return t(
+    wait.reason === 'rate-limited' ? 'retry_waiting' : 'retry_waiting_failure',
+    String(seconds),
+    String(wait.attempt),
+    String(wait.maxAttempts),
+  );
 }

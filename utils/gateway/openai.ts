@@ -78,6 +78,52 @@ function isChunk(value: unknown): value is ChatCompletionChunk {
   return typeof value === 'object' && value !== null;
 }
 
+/** What servers put in a delta beyond the SDK's type: reasoning fields, and content as an array of parts. */
+interface LooseDelta {
+  content?: unknown;
+  reasoning_content?: unknown;
+  reasoning?: unknown;
+}
+
+interface ContentPart {
+  type?: unknown;
+  text?: unknown;
+  thinking?: unknown;
+}
+
+/** The text in a part list (Mistral's reasoning models send `[{type: 'thinking', …}, {type: 'text', …}]`). */
+function partsText(parts: unknown, wanted: 'text' | 'thinking'): string {
+  if (typeof parts === 'string') return wanted === 'text' ? parts : '';
+  if (!Array.isArray(parts)) return '';
+  let text = '';
+  for (const part of parts as ContentPart[]) {
+    if (typeof part !== 'object' || part === null) continue;
+    if (part.type === 'text' && wanted === 'text' && typeof part.text === 'string') text += part.text;
+    if (part.type === 'thinking' && wanted === 'thinking') text += partsText(part.thinking, 'text');
+  }
+  return text;
+}
+
+/** One choice's delta as our deltas: answer text, reasoning (kept apart), or nothing. */
+function* deltasOf(delta: LooseDelta | undefined): Iterable<Delta> {
+  if (!delta) return;
+  const reasoning =
+    (typeof delta.reasoning_content === 'string' ? delta.reasoning_content : '') +
+    (typeof delta.reasoning === 'string' ? delta.reasoning : '') +
+    partsText(delta.content, 'thinking');
+  if (reasoning) yield { type: 'reasoning', text: reasoning };
+  const text = partsText(delta.content, 'text');
+  if (text) yield { type: 'text', text };
+}
+
+type Usage = { prompt_tokens?: number; completion_tokens?: number };
+
+/** Usage at the top level, or inside a vendor field (Groq's `x_groq.usage`). */
+function usageOf(chunk: ChatCompletionChunk): Usage | undefined {
+  const vendor = (chunk as { x_groq?: { usage?: Usage } }).x_groq;
+  return chunk.usage ?? vendor?.usage ?? undefined;
+}
+
 export async function* streamOpenAI(
   target: GatewayTarget,
   request: GatewayRequest,
@@ -131,15 +177,16 @@ export async function* streamOpenAI(
       if (!isChunk(chunk)) throw new GatewayError('bad-response', 'a stream event that is not an object');
       // Gateways differ: the usage chunk may have `choices: []` or no `choices` at all.
       for (const choice of chunk.choices ?? []) {
-        const text = choice.delta?.content;
-        if (text) yield { type: 'text', text };
+        yield* deltasOf(choice.delta as LooseDelta | undefined);
+        if (choice.finish_reason === 'length') yield { type: 'cut-off' };
         if (choice.finish_reason) finished = true;
       }
-      if (chunk.usage) {
+      const usage = usageOf(chunk);
+      if (usage) {
         yield {
           type: 'usage',
-          inputTokens: chunk.usage.prompt_tokens ?? 0,
-          outputTokens: chunk.usage.completion_tokens ?? 0,
+          inputTokens: usage.prompt_tokens ?? 0,
+          outputTokens: usage.completion_tokens ?? 0,
         };
       }
     }

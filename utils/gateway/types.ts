@@ -30,4 +30,8 @@ export interface GatewayRequest {
 
 export type Delta =
   | { type: 'text'; text: string }
-  | { type: 'usage'; inputTokens: number; outputTokens: number };
+  | { type: 'usage'; inputTokens: number; outputTokens: number }
+  /** The model thinking before it answers (`reasoning_content`, `reasoning`, thinking blocks): never the answer. */
+  | { type: 'reasoning'; text: string }
+  /** The server stopped at its length limit (`finish_reason: length`, `stop_reason: max_tokens`). */
+  | { type: 'cut-off' };

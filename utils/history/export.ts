@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { actionIdSchema } from '../actions/types';
-import { DETECTOR_IDS } from '../pii/types';
+import { actionIdSchema } from '../actions/registry';
+import { DETECTOR_IDS } from '../pii/registry';
 import { type ConversationRecord, db, type MessageRecord } from './db';
 import { messagesOf } from './store';
 

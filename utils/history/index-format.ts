@@ -7,7 +7,7 @@
  * compact posting lists (bitmaps for common bigrams, 16-bit lists for rare ones); a conversation written
  * since the last segment waits as one small "pending" record holding its bigrams. See bench/README.md.
  */
-import { actionIdSchema } from '../actions/types';
+import { actionIdSchema } from '../actions/registry';
 import type { ConversationRecord, MessageRecord } from './db';
 import { bigrams, fold } from './text';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { type ActionId, actionIdSchema } from '../actions/types';
+import { type ActionId, actionIdSchema } from '../actions/registry';
 
 /** The action the keyboard shortcut runs: the one used last, summarise before any was used. */
 const KEY = 'lastAction';

@@ -1,6 +1,6 @@
 import { hasContextBefore } from './context';
 import { currentDictionaries } from './dictionaries';
-import type { Detector, Span } from './types';
+import { defineDetector, type Span } from './types';
 
 /*
  * A resident's address: keyed on its street-level part (丁目, 番地, 番, 号, 1-2-3), never on a city name
@@ -95,7 +95,7 @@ function findAddresses(text: string): { span: Span; facility: boolean }[] {
 
 const FACILITY_LABEL = { ja: '施設の所在地', en: 'Facility address' };
 
-export const address: Detector = {
+export const address = defineDetector({
   id: 'address',
   label: { ja: '住所', en: 'Address' },
   severity: 'high',
@@ -103,4 +103,4 @@ export const address: Detector = {
     findAddresses(text).map(({ span, facility }) =>
       facility ? { ...span, publicAs: FACILITY_LABEL } : span,
     ),
-};
+});

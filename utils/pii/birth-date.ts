@@ -1,5 +1,5 @@
 import { hasContextAfter, hasContextBefore } from './context';
-import type { Detector, Span } from './types';
+import { defineDetector, type Span } from './types';
 
 const ERA = '明治|大正|昭和|平成|令和';
 /** 1985年4月1日, 昭和60年4月1日, 平成元年1月8日 (㍼ and other era ligatures are expanded by NFKC). */
@@ -38,7 +38,7 @@ function isSaidToBeBirth(text: string, start: number, end: number): boolean {
   return hasContextBefore(text, start, LABEL_BEFORE, 30) || hasContextAfter(text, end, WORD_AFTER, 4);
 }
 
-export const birthDate: Detector = {
+export const birthDate = defineDetector({
   id: 'birth-date',
   label: { ja: '生年月日', en: 'Date of birth' },
   severity: 'high',
@@ -65,4 +65,4 @@ export const birthDate: Detector = {
     }
     return spans;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { continuesSpacedDigits, digitsOf, spansWhere } from './context';
-import type { Detector } from './types';
+import { defineDetector } from './types';
 
 /** 13–19 digits with at most one space or hyphen between any two. */
 const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z]|-[0-9])/g;
@@ -26,7 +26,7 @@ function hasIssuerPrefix(digits: string): boolean {
   return digits.length === 13 ? digits.startsWith('4') : /^[2-6]/.test(digits);
 }
 
-export const cardNumber: Detector = {
+export const cardNumber = defineDetector({
   id: 'card-number',
   label: { ja: 'カード番号', en: 'Payment card number' },
   severity: 'high',
@@ -36,4 +36,4 @@ export const cardNumber: Detector = {
       const digits = digitsOf(match[0]);
       return hasIssuerPrefix(digits) && passesLuhn(digits);
     }),
-};
+});

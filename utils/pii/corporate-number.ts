@@ -1,5 +1,5 @@
 import { continuesSpacedDigits, digitsOf, spansWhere } from './context';
-import type { Detector } from './types';
+import { defineDetector } from './types';
 
 /** 13 digits, plain or written 1-4-4-4 as in the 国税庁 publication site. */
 const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[1-9]([ -]?)[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g;
@@ -18,7 +18,7 @@ function isValidCorporateNumber(digits: string): boolean {
 }
 
 /** Public information (anyone can look it up), so it is reported for the user's eyes only: severity info. */
-export const corporateNumber: Detector = {
+export const corporateNumber = defineDetector({
   id: 'corporate-number',
   label: { ja: '法人番号', en: 'Corporate Number' },
   severity: 'info',
@@ -30,4 +30,4 @@ export const corporateNumber: Detector = {
         !(match[1] === ' ' && continuesSpacedDigits(text, start, end)) &&
         isValidCorporateNumber(digitsOf(match[0])),
     ),
-};
+});

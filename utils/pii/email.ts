@@ -1,4 +1,4 @@
-import type { Detector, Span } from './types';
+import { defineDetector, type Span } from './types';
 
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;
@@ -15,7 +15,7 @@ function isDomainCharacter(character: string): boolean {
  * Scans outward from each `@` instead of running one big regex: `[\w.]+@` restarted at every letter of a
  * long word is quadratic. Full-width ＠ and letters are already half-width after normalisation.
  */
-export const email: Detector = {
+export const email = defineDetector({
   id: 'email',
   label: { ja: 'メールアドレス', en: 'Email address' },
   severity: 'high',
@@ -40,7 +40,7 @@ export const email: Detector = {
     }
     return spans;
   },
-};
+});
 
 /** At least two labels, none empty, ending in an alphabetic top-level domain (jp, com, xn--…). */
 function isDomain(domain: string): boolean {

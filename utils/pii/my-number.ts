@@ -1,5 +1,5 @@
 import { continuesSpacedDigits, digitsOf, spansWhere } from './context';
-import type { Detector } from './types';
+import { defineDetector } from './types';
 
 /** 12 digits, optionally grouped 4-4-4 by one kind of separator; not part of a longer number or code. */
 const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[0-9]{4}([ -]?)[0-9]{4}\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g;
@@ -18,7 +18,7 @@ function isValidMyNumber(digits: string): boolean {
   return Number(digits[11]) === (remainder <= 1 ? 0 : 11 - remainder);
 }
 
-export const myNumber: Detector = {
+export const myNumber = defineDetector({
   id: 'my-number',
   label: { ja: 'マイナンバー', en: 'Individual Number (My Number)' },
   severity: 'high',
@@ -29,4 +29,4 @@ export const myNumber: Detector = {
       (match, start, end) =>
         !(match[1] === ' ' && continuesSpacedDigits(text, start, end)) && isValidMyNumber(digitsOf(match[0])),
     ),
-};
+});

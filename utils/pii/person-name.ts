@@ -1,5 +1,5 @@
 import { currentDictionaries, type PiiDictionaries } from './dictionaries';
-import type { Detector, Span } from './types';
+import { defineDetector, type Span } from './types';
 
 /*
  * Residents' names, in the forms municipal text writes them (after NFKC: a full-width space is a space).
@@ -161,7 +161,7 @@ function readingsInProse(text: string, words: PiiDictionaries): Span[] {
   return spans;
 }
 
-export const personName: Detector = {
+export const personName = defineDetector({
   id: 'person-name',
   label: { ja: '氏名', en: 'Name' },
   severity: 'high',
@@ -188,4 +188,4 @@ export const personName: Detector = {
     if (words) spans.push(...namesInProse(text, words), ...readingsInProse(text, words));
     return spans;
   },
-};
+});

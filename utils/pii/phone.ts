@@ -1,5 +1,5 @@
 import { continuesSpacedDigits, digitsOf, spansWhere } from './context';
-import type { Detector } from './types';
+import { defineDetector } from './types';
 
 /**
  * Up to three digit groups with hyphens, spaces or parentheses between them, optionally after +81 or an
@@ -56,7 +56,7 @@ function isPublicOfficeNumber(text: string, start: number, digits: string): bool
 
 const OFFICE_LABEL = { ja: '電話番号（窓口・公開）', en: 'Phone number (public office)' };
 
-export const phone: Detector = {
+export const phone = defineDetector({
   id: 'phone',
   label: { ja: '電話番号', en: 'Phone number' },
   severity: 'high',
@@ -71,4 +71,4 @@ export const phone: Detector = {
         ? { ...span, publicAs: OFFICE_LABEL }
         : span,
     ),
-};
+});

@@ -1,12 +1,12 @@
 import { hasContextBefore } from './context';
-import type { Detector, Span } from './types';
+import { defineDetector, type Span } from './types';
 
 const CANDIDATE = /(?<![0-9A-Za-z]|[0-9]-)[0-9]{3}-?[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g;
 /** Seven digits are everywhere (amounts, codes); only an address context makes them a postal code. */
 const CONTEXT = /〒|郵便番号|郵便|住所|所在地|送付先|zip|postal/i;
 const WINDOW = 20;
 
-export const postalCode: Detector = {
+export const postalCode = defineDetector({
   id: 'postal-code',
   label: { ja: '郵便番号', en: 'Postal code' },
   severity: 'high',
@@ -18,4 +18,4 @@ export const postalCode: Detector = {
     }
     return spans;
   },
-};
+});

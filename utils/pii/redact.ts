@@ -14,11 +14,8 @@ export interface Redaction {
   used: string[];
 }
 
-const OPENERS = '[［【';
-const CLOSERS = ']］】';
 /** A bracketed token the model may echo: [マイナンバー1], ［マイナンバー1］, 【マイナンバー1】, [マイナンバー 1]. */
 const TOKEN = /[[［【]([^[\]［］【】\n]{1,80})[\]］】]/g;
-const MAX_TOKEN_LENGTH = 82;
 
 /** How a placeholder's inside is compared: width, spaces and case do not matter. */
 function tokenKey(inside: string): string {
@@ -151,55 +148,4 @@ export function restoreInMarkdownTree(tree: MarkdownNode, mapping: readonly PiiR
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
-}
-
-export interface StreamRestorer {
-  /** Takes the next piece of the answer; returns the text that is now safe to show (restored). */
-  push(delta: string): string;
-  /** At the end of the stream: whatever was held back, as it is. */
-  flush(): string;
-}
-
-/**
- * Restores a streamed answer piece by piece, holding back a tail that may be the start of a placeholder
- * (`…連絡先は[電話` ) so the user never sees half a placeholder flash and then change. Linear in the
- * answer: each piece is looked at once, plus at most one short held-back tail.
- */
-export function createStreamRestorer(mapping: readonly PiiReplacement[]): StreamRestorer {
-  const lookup = lookupOf(mapping);
-  const keys = [...lookup.keys()];
-  let pending = '';
-
-  function couldBecomePlaceholder(tail: string): boolean {
-    if (tail.length > MAX_TOKEN_LENGTH || tail.includes('\n')) return false;
-    const inside = tokenKey(tail.slice(1));
-    return keys.some((key) => key.startsWith(inside));
-  }
-
-  return {
-    push(delta) {
-      pending += delta;
-      let holdFrom = pending.length;
-      for (
-        let index = pending.length - 1;
-        index >= 0 && index >= pending.length - MAX_TOKEN_LENGTH;
-        index -= 1
-      ) {
-        const character = pending.charAt(index);
-        if (CLOSERS.includes(character)) break;
-        if (OPENERS.includes(character)) {
-          if (couldBecomePlaceholder(pending.slice(index))) holdFrom = index;
-          break;
-        }
-      }
-      const ready = pending.slice(0, holdFrom);
-      pending = pending.slice(holdFrom);
-      return restoreWith(lookup, ready);
-    },
-    flush() {
-      const rest = restoreWith(lookup, pending);
-      pending = '';
-      return rest;
-    },
-  };
 }

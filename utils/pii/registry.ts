@@ -8,14 +8,13 @@ import { myNumber } from './my-number';
 import { personName } from './person-name';
 import { phone } from './phone';
 import { postalCode } from './postal-code';
-import type { Detector } from './types';
 
 /**
  * The built-in detectors. Adding one is a new file and a line here. The order breaks ties between two
  * detectors claiming exactly the same characters: earlier wins (after high severity over info).
  * The policy's banned terms and custom patterns are run by `screen.ts` after these.
  */
-export const builtInDetectors: readonly Detector[] = [
+export const builtInDetectors = [
   myNumber,
   cardNumber,
   corporateNumber,
@@ -26,4 +25,15 @@ export const builtInDetectors: readonly Detector[] = [
   birthDate,
   address,
   personName,
+] as const;
+
+export type BuiltInDetectorId = (typeof builtInDetectors)[number]['id'];
+
+type AnyDetectorId = BuiltInDetectorId | 'banned-term' | 'custom';
+
+/** Every detector id, the policy's two kinds included: the history export's schema takes its enum from here. */
+export const DETECTOR_IDS: [AnyDetectorId, ...AnyDetectorId[]] = [
+  'banned-term',
+  'custom',
+  ...builtInDetectors.map((detector) => detector.id),
 ];

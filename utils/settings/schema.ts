@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { perAction } from '../actions/registry';
 import { DEFAULT_MAX_BYTES, DOCUMENT_FORMATS } from '../documents/types';
 import { isValidMatchPattern } from '../policy/site-rules';
 
@@ -244,12 +245,7 @@ export const settingsSchema = z.object({
       ),
     ),
   defaultModel: z.string().meta(doc('既定のモデルID', 'Default model id')),
-  actions: z.object({
-    summarize: actionPolicySchema,
-    polite: actionPolicySchema,
-    proofread: actionPolicySchema,
-    translate: actionPolicySchema,
-  }),
+  actions: z.object(perAction(() => actionPolicySchema)),
   templates: z
     .array(templateSchema)
     .meta(
@@ -409,12 +405,7 @@ export const DEFAULT_SETTINGS: Settings = {
   userId: '',
   models: [],
   defaultModel: '',
-  actions: {
-    summarize: enabledAction(),
-    polite: enabledAction(),
-    proofread: enabledAction(),
-    translate: enabledAction(),
-  },
+  actions: perAction(enabledAction),
   templates: [],
   hideBuiltInTemplates: false,
   allowUserTemplates: true,

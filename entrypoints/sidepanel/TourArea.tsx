@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import { Onboarding } from '../../components/Onboarding';
+import { ShortcutList } from '../../components/ShortcutList';
+import type { useShortcuts } from '../../hooks/useShortcuts';
+import { ACTIONS } from '../../utils/actions/registry';
+import type { ActionId } from '../../utils/actions/types';
+import type { Translator } from '../../utils/i18n';
+import { CHROME_SHORTCUTS_URL } from '../../utils/shortcuts';
+
+interface Props {
+  t: Translator;
+  actions: ActionId[];
+  canRun: boolean;
+  shortcuts: ReturnType<typeof useShortcuts>;
+  onRunSample(action: ActionId): void;
+  onClose(): void;
+}
+
+/** The first-run tour in the empty panel: what the assistant does, a sample to try, the shortcuts. */
+export function TourArea({ t, actions, canRun, shortcuts, onRunSample, onClose }: Props) {
+  return (
+    <Onboarding
+      labels={{
+        greeting: t('tourGreeting'),
+        intro: t('tourIntro'),
+        steps: [
+          { title: t('tourStep1Title'), body: t('tourStep1Body') },
+          { title: t('tourStep2Title'), body: t('tourStep2Body') },
+          { title: t('tourStep3Title'), body: t('tourStep3Body') },
+        ],
+        sampleTitle: t('tourSampleTitle'),
+        sampleIntro: t('tourSampleIntro'),
+        sampleText: t('tourSampleText'),
+        sampleNeedsGateway: t('tourSampleNeedsGateway'),
+        openSettings: t('openSettings'),
+        close: t('tourClose'),
+      }}
+      sampleActions={actions.map((id) => ({ id, label: t(ACTIONS[id].title) }))}
+      canRun={canRun}
+      shortcuts={
+        <ShortcutList
+          title={t('shortcutsTitle')}
+          rows={shortcuts}
+          changeLabel={t('shortcutsChange')}
+          changeHint={import.meta.env.FIREFOX ? t('shortcutsFirefoxHint') : undefined}
+          onChange={
+            import.meta.env.FIREFOX
+              ? undefined
+              : () => void browser.tabs.create({ url: CHROME_SHORTCUTS_URL })
+          }
+        />
+      }
+      onRunSample={(id) => onRunSample(id as ActionId)}
+      onOpenSettings={() => void browser.runtime.openOptionsPage()}
+      onClose={onClose}
+    />
+  );
+}
