@@ -27,6 +27,11 @@ export async function streamReply(
   let usage: TokenUsage | undefined;
   try {
     for await (const delta of streamResilient(target, request, signal, options)) {
+      if (delta.type === 'restart') {
+        text = '';
+        onText(text);
+        continue;
+      }
       if (delta.type === 'usage') {
         usage = { inputTokens: delta.inputTokens, outputTokens: delta.outputTokens };
         continue;

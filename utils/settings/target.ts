@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_INPUT_CHARS } from '../actions/long-input';
+import { requestAccessToken } from '../auth/client';
 import type { Deadlines } from '../gateway/deadline';
 import type { GatewayTarget } from '../gateway/types';
 import type { ApiFormat, ModelEntry, Settings } from './schema';
@@ -23,13 +24,29 @@ export function defaultModelId(settings: Settings): string {
 export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTarget {
   const model = settings.models.find((entry) => entry.id === modelId);
   const { gateway } = settings;
-  const apiKey = { user: settings.apiKey, policy: gateway.auth.value, none: '' }[gateway.auth.source];
-  const { header: attributionHeader } = gateway.userAttribution;
   // A model's own headers win over the gateway's (e.g. a per-format `x-portkey-provider`).
   const headers = { ...gateway.headers, ...model?.headers };
-  return {
+  const where = {
     baseUrl: model?.baseUrl || gateway.baseUrl,
     apiFormat: model?.apiFormat ?? gateway.apiFormat,
+  };
+  if (gateway.auth.source === 'oidc') {
+    // The person's own token, `Authorization: Bearer` unless the policy names another header, in both
+    // formats. No user id header: the gateway learns who asked from the token, not from our say-so.
+    const header = gateway.auth.header.trim();
+    return {
+      ...where,
+      apiKey: '',
+      authHeader: header || 'Authorization',
+      authScheme: header ? gateway.auth.scheme : gateway.auth.scheme.trim() || 'Bearer',
+      headers,
+      accessToken: requestAccessToken,
+    };
+  }
+  const apiKey = { user: settings.apiKey, policy: gateway.auth.value, none: '' }[gateway.auth.source];
+  const { header: attributionHeader } = gateway.userAttribution;
+  return {
+    ...where,
     apiKey,
     authHeader: gateway.auth.header,
     authScheme: gateway.auth.scheme,
@@ -38,8 +55,9 @@ export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTa
   };
 }
 
-/** Who asked, for the request body, when the organisation wants it there. */
+/** Who asked, for the request body, when the organisation wants it there (never with sign-in: see above). */
 export function requestUser(settings: Settings): string | undefined {
+  if (settings.gateway.auth.source === 'oidc') return undefined;
   return settings.gateway.userAttribution.bodyUser && settings.userId ? settings.userId : undefined;
 }
 
