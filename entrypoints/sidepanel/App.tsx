@@ -10,6 +10,7 @@ import { Onboarding } from '../../components/Onboarding';
 import { PageCard } from '../../components/PageCard';
 import { PiiReview } from '../../components/PiiReview';
 import { ShortcutList } from '../../components/ShortcutList';
+import { SignInArea } from '../../components/SignInArea';
 import { TemplateForm } from '../../components/TemplateForm';
 import { TemplatePicker } from '../../components/TemplatePicker';
 import { TipsPanel } from '../../components/TipsPanel';
@@ -28,6 +29,7 @@ import { useTemplates } from '../../hooks/useTemplates';
 import { useTips } from '../../hooks/useTips';
 import { ACTION_ORDER, ACTIONS } from '../../utils/actions/registry';
 import type { ActionId } from '../../utils/actions/types';
+import { usesSignIn } from '../../utils/auth/config';
 import { preloadGatewayFormat } from '../../utils/gateway/index';
 import {
   gatewayOriginPattern,
@@ -337,6 +339,7 @@ export function App() {
           </button>
         </nav>
       </header>
+      <SignInArea required={usesSignIn(loaded.settings)} t={t} />
 
       {loaded.problems.length > 0 && (
         <Notice tone="warning" title={t('policyProblemTitle')}>
@@ -503,6 +506,9 @@ export function App() {
               greeting: t('tourGreeting'),
               intro: t('tourIntro'),
               steps: [
+                ...(usesSignIn(loaded.settings)
+                  ? [{ title: t('signIn_tourTitle'), body: t('signIn_tourBody') }]
+                  : []),
                 { title: t('tourStep1Title'), body: t('tourStep1Body') },
                 { title: t('tourStep2Title'), body: t('tourStep2Body') },
                 { title: t('tourStep3Title'), body: t('tourStep3Body') },
