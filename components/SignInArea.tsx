@@ -29,6 +29,7 @@ export function SignInArea({ required, t }: { required: boolean; t: Translator }
       user={signIn.user}
       busy={signIn.busy}
       problem={signIn.problem && t(PROBLEM_TEXT[signIn.problem])}
+      problemDetail={signIn.problemDetail && t('errorDetail', signIn.problemDetail)}
       onSignIn={signIn.signIn}
       onSignOut={signIn.signOut}
     />

@@ -16,12 +16,14 @@ interface Props {
   busy: boolean;
   /** Already in the user's words: what went wrong and what to do. */
   problem?: string;
+  /** The details line under the problem (the provider's error code). */
+  problemDetail?: string;
   onSignIn(inTab: boolean): void;
   onSignOut(): void;
 }
 
 /** Who is signed in and a sign-out button, or why to sign in and the buttons to do it. */
-export function SignInBar({ labels, user, busy, problem, onSignIn, onSignOut }: Props) {
+export function SignInBar({ labels, user, busy, problem, problemDetail, onSignIn, onSignOut }: Props) {
   if (user) {
     const who =
       user.name && user.email ? `${user.name}（${user.email}）` : (user.name ?? user.email ?? user.sub);
@@ -42,6 +44,7 @@ export function SignInBar({ labels, user, busy, problem, onSignIn, onSignOut }: 
           {problem}
         </p>
       )}
+      {problem && problemDetail && <p className="hint">{problemDetail}</p>}
       <div className="toolbar">
         <button type="button" className="primary" disabled={busy} onClick={() => onSignIn(false)}>
           {busy ? labels.busy : labels.signIn}

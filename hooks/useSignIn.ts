@@ -16,6 +16,8 @@ export function useSignIn(required: boolean) {
   const [loaded, setLoaded] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<SignInProblem | undefined>();
+  /** The provider's own error code or the browser's words, for the details line (never a token). */
+  const [problemDetail, setProblemDetail] = useState('');
 
   useEffect(() => {
     if (!required) return;
@@ -34,6 +36,7 @@ export function useSignIn(required: boolean) {
 
   const signIn = useCallback((inTab: boolean) => {
     setProblem(undefined);
+    setProblemDetail('');
     setBusy(true);
     // The tab fallback must see the provider send the person back: ask for that one origin, inside the click.
     const redirectOrigin = `${new URL(browser.identity.getRedirectURL()).origin}/*`;
@@ -44,7 +47,9 @@ export function useSignIn(required: boolean) {
       .then(async (granted) => {
         if (!granted) return setProblem('permission-denied');
         const answer = await sendMessage({ type: 'auth-sign-in', inTab });
-        if (!answer.ok) setProblem(answer.failure.kind);
+        if (answer.ok) return;
+        setProblem(answer.failure.kind);
+        setProblemDetail(answer.failure.detail);
       })
       .catch(() => setProblem('refused'))
       .finally(() => setBusy(false));
@@ -55,5 +60,5 @@ export function useSignIn(required: boolean) {
     void sendMessage({ type: 'auth-sign-out' });
   }, []);
 
-  return { required, loaded, user, busy, problem, signIn, signOut };
+  return { required, loaded, user, busy, problem, problemDetail, signIn, signOut };
 }

@@ -64,6 +64,8 @@ class MemoryStore implements Adapter {
 
 export async function startOidcProvider(options: {
   redirectUris: string[];
+  /** Origins allowed to call the token endpoint from a browser (Keycloak's "Web origins"). */
+  webOrigins: string[];
   staff: Record<string, StaffMember>;
 }): Promise<OidcTestProvider> {
   const server: Server = createServer();
@@ -123,8 +125,14 @@ export async function startOidcProvider(options: {
         }),
       },
     },
-    // The user info endpoint wants its own token; ours are for the gateway.
+    // Like Keycloak's "Web origins" and Entra's SPA registration: the token endpoint answers a browser only
+    // for the origins named, here the extension's own (chrome-extension://<id>).
+    clientBasedCORS: (_ctx, origin) => options.webOrigins.includes(origin),
     conformIdTokenClaims: false,
+    // oidc-provider keeps `offline_access` only with `prompt=consent` (OpenID Connect Core §11). Entra ID and
+    // Keycloak give a public client refresh tokens without forcing consent each time, and so does this
+    // provider: the extension never sends `prompt=consent`, which many tenants forbid to staff.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
   });
   provider.on('grant.success', (ctx) => {
     if (ctx.oidc.params?.grant_type === 'refresh_token') handle.refreshRequests++;

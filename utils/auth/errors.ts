@@ -33,6 +33,12 @@ export class AuthError extends Error {
 export function toAuthFailure(caught: unknown): AuthFailure {
   if (caught instanceof AuthError) return { kind: caught.kind, detail: caught.detail };
   if (caught instanceof TypeError) return { kind: 'network', detail: caught.message.slice(0, 200) };
+  // oauth4webapi's ResponseBodyError: the provider's own `error` and `error_description`.
+  if (caught instanceof Error && 'error' in caught && typeof caught.error === 'string') {
+    const description = 'error_description' in caught ? caught.error_description : undefined;
+    const detail = typeof description === 'string' ? `${caught.error}: ${description}` : caught.error;
+    return { kind: 'refused', detail: detail.slice(0, 200) };
+  }
   const detail = caught instanceof Error ? caught.message : String(caught);
   return { kind: 'refused', detail: detail.slice(0, 200) };
 }
