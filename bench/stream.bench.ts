@@ -13,6 +13,7 @@ import { EXTENSION_DIR, launchExtension } from '../test/e2e/support/extension';
 import { startPageServer } from '../test/e2e/support/pages';
 import { gatewaySettings, saveSettingsInExtension, selectElementText } from '../test/e2e/support/panel';
 import { startGatewayServer } from '../test/support/gateway-server';
+import { CHROMIUM_LOOPBACK_ONLY } from '../test/support/loopback';
 import { EXTENSION_ID } from '../utils/extension-ids';
 
 const TTFT_RUNS = 9;
@@ -227,7 +228,7 @@ async function main() {
     const plain = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', CHROMIUM_LOOPBACK_ONLY],
     });
     const without = await pageFootprint(await plain.newPage(), pageUrl);
     await plain.close();

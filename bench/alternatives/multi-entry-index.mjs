@@ -19,7 +19,12 @@ const profile = mkdtempSync(join(tmpdir(), 'tatakidai-multientry-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu'],
+  // No other name resolves: the benchmark's browser stays on this machine.
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+  ],
 });
 try {
   const page = await context.newPage();

@@ -44,7 +44,9 @@ describe('Tatakidai in Firefox ESR', () => {
   });
 
   it("hands a right-click's selected text to the panel of that window", async () => {
-    const claimed = await panel.evaluate(async () => {
+    // Asked from the options page: the open panel claims jobs by itself when it loads, which would race this.
+    const options = await firefox.openPage('options.html');
+    const claimed = await options.evaluate(async () => {
       const { runtime, storage, windows } = (globalThis as unknown as { browser: FirefoxPageApis }).browser;
       const windowId = (await windows.getCurrent()).id ?? -1;
       // What the background leaves after a click on 要約する; the panel asks the background for it.
@@ -63,6 +65,7 @@ describe('Tatakidai in Firefox ESR', () => {
       return runtime.sendMessage({ type: 'claim-job', windowId });
     });
     expect(claimed).toMatchObject({ id: 'job-summarize-firefox', action: 'summarize' });
+    await options.close();
   });
 
   it("reads the administrator's policies.json: Japanese screens and only the city's models", async () => {

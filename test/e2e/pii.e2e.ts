@@ -147,9 +147,6 @@ async function lastAnswerWhenDone(): Promise<string> {
   return answer.innerText();
 }
 
-/** Lets anything the panel might still send arrive before counting. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 800));
-
 function expectNoPersonalData(serialised: string) {
   expect(serialised).not.toMatch(/\d{12}/);
   expect(serialised).not.toContain(MY_NUMBER.slice(0, 8));
@@ -204,9 +201,9 @@ describe('personal data in a chat message', () => {
     await expect(review.getByRole('button', { name: 'このまま送信' }).count()).resolves.toBe(0);
     await expect(review.getByRole('button', { name: '置き換えて送信' }).count()).resolves.toBe(0);
 
+    // The panel has decided (the message is back in the box, to edit): only now count what was sent.
     await review.getByRole('button', { name: '送信をやめる' }).click();
     await expect.poll(() => chatBox().inputValue()).toBe(CHAT_MESSAGE);
-    await settle();
     expect(gateway.requests).toHaveLength(before);
   });
 
@@ -233,7 +230,6 @@ describe('personal data in a chat message', () => {
     await sendChat(message);
     await review.getByRole('button', { name: '送信をやめる' }).click();
     await expect.poll(() => chatBox().inputValue()).toBe(message);
-    await settle();
     expect(gateway.requests).toHaveLength(before);
 
     // Sending as written is the user's informed choice: the text goes unchanged.
@@ -286,7 +282,8 @@ describe('hostile pages and hostile answers', () => {
     const card = panel.locator('article.result-card');
     await expect.poll(() => card.getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
     await expect(card.locator('.result-body').innerText()).resolves.toContain('ごみ収集日のお知らせです');
-    await settle();
+    // The answer is rendered with no element that could load from the attacker: nothing can arrive later.
+    await expect(card.locator('img, iframe, object, embed, video, audio, link').count()).resolves.toBe(0);
 
     expect(posts()).toHaveLength(before + 1);
     const request = posts().at(-1);
@@ -306,7 +303,6 @@ describe('hostile pages and hostile answers', () => {
     expect(inside).toContain(`${attacker.origin}/steal`);
 
     expect(attacker.hits).toEqual([]);
-    await expect(card.locator('img').count()).resolves.toBe(0);
     await hostile.close();
   });
 
@@ -333,12 +329,12 @@ describe('hostile pages and hostile answers', () => {
     const answer = panel.locator('.message-assistant').last();
     await expect.poll(() => answer.getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
     await expect(answer.innerText()).resolves.toContain('市のサイト');
-    await settle();
 
-    expect(attacker.hits).toEqual([]);
+    // Nothing in the rendered answer can load anything, so no request can arrive later: only then check.
     await expect(
       answer.locator('img, iframe, script, style, link, object, embed, video, svg, image').count(),
     ).resolves.toBe(0);
+    expect(attacker.hits).toEqual([]);
     await expect(answer.locator('a[href^="javascript:"], a[href^="data:"]').count()).resolves.toBe(0);
     // Raw HTML is shown as text, so the user can see what the model tried.
     await expect(answer.innerText()).resolves.toContain('<script>');
@@ -361,10 +357,15 @@ describe('hostile pages and hostile answers', () => {
     const evil = attacker.origin;
     // A second line of defence, should a rendering bug ever let markup through.
     const refused = await panel.evaluate(async (origin) => {
+      const expected = ['frame-src', 'img-src', 'media-src', 'script-src-elem'];
       const directives: string[] = [];
-      document.addEventListener('securitypolicyviolation', (event) =>
-        directives.push(event.effectiveDirective),
-      );
+      // The browser reports each refusal as it takes it: wait for the four, not for a fixed time.
+      const allRefused = new Promise<void>((done) => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          directives.push(event.effectiveDirective);
+          if (expected.every((directive) => directives.includes(directive))) done();
+        });
+      });
       const image = document.createElement('img');
       image.src = `${origin}/csp-img.png`;
       const frame = document.createElement('iframe');
@@ -374,11 +375,10 @@ describe('hostile pages and hostile answers', () => {
       const audio = document.createElement('audio');
       audio.src = `${origin}/csp-audio.mp3`;
       document.body.append(image, frame, script, audio);
-      await new Promise((done) => setTimeout(done, 500));
+      await Promise.race([allRefused, new Promise((done) => setTimeout(done, 10_000))]);
       for (const element of [image, frame, script, audio]) element.remove();
       return directives.sort();
     }, evil);
-    await settle();
     expect(attacker.hits).toEqual([]);
     expect(refused).toEqual(expect.arrayContaining(['frame-src', 'img-src', 'media-src', 'script-src-elem']));
     await expect(

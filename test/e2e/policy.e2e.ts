@@ -80,7 +80,17 @@ describe('an enterprise policy file in Chromium', () => {
 
     await selectElementText(article, '#notice');
     await clickMenuItem(extension.worker, 'summarize', `${site.url}/article.html`);
-    await panel.waitForTimeout(500);
+    // The panel has taken the job (nothing waits in the hand-off any more) and holds it behind the gate:
+    // only now count what reached the gateway.
+    await expect
+      .poll(() =>
+        extension.worker.evaluate(async () => {
+          const { pendingJobs } = await chrome.storage.session.get('pendingJobs');
+          return Array.isArray(pendingJobs) ? pendingJobs.length : 0;
+        }),
+      )
+      .toBe(0);
+    await expect(panel.getByRole('button', { name: '読んだうえで同意する' }).isVisible()).resolves.toBe(true);
     expect(gateway.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
 
     await panel.getByRole('button', { name: '読んだうえで同意する' }).click();
@@ -142,8 +152,8 @@ describe('an enterprise policy file in Chromium', () => {
     await selectElementText(blocked, '#notice');
     const before = gateway.requests.length;
     await clickMenuItem(extension.worker, 'summarize', blockedUrl);
+    // The panel has shown its decision: only now count.
     await expect.poll(() => panel.getByText('このサイトの文章はAIに送信できません').count()).toBe(1);
-    await panel.waitForTimeout(300);
     expect(gateway.requests.length).toBe(before);
     await blocked.close();
   });

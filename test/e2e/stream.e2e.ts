@@ -4,6 +4,7 @@ import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTINUE_INSTRUCTION } from '../../utils/conversation/continue';
 import { type ChatRequestBody, type GatewayServer, startGatewayServer } from '../support/gateway-server';
+import { CHROMIUM_LOOPBACK_ONLY } from '../support/loopback';
 import { EXTENSION_DIR, type LoadedExtension, launchExtension } from './support/extension';
 import { type PageServer, startPageServer } from './support/pages';
 import { clickMenuItem, gatewaySettings, saveSettingsInExtension, selectElementText } from './support/panel';
@@ -85,9 +86,14 @@ describe('streaming that survives faults, in the side panel', () => {
 
   it('keeps the part of an answer whose connection dropped, marks it, and finishes it with Continue', async () => {
     gateway.chunkSize = 3;
-    gateway.dropAfterChunks(8);
-    // A reset connection loses whatever the browser had not read yet: the model continues from the text the
-    // panel actually kept, which it receives back.
+    const card = panel.locator('article.result-card');
+    // A reset connection loses whatever the browser had not read yet, so the gateway resets only once the
+    // panel shows the first words. The model continues from the text the panel kept, which it receives back.
+    gateway.dropAfterChunks(8, 'reset', () =>
+      expect
+        .poll(() => card.locator('.result-body').innerText(), { timeout: 15_000 })
+        .toContain('マイナンバー'),
+    );
     gateway.setReply((body) => {
       if (lastMessage(body) !== CONTINUE_INSTRUCTION) return ANSWER;
       const partial = body.messages?.at(-2)?.content;
@@ -95,7 +101,6 @@ describe('streaming that survives faults, in the side panel', () => {
     });
     await selectElementText(article, '#notice');
     await clickMenuItem(extension.worker, 'summarize', `${site.url}/article.html`);
-    const card = panel.locator('article.result-card');
     await expect
       .poll(() => card.innerText(), { timeout: 15_000 })
       .toContain('ここまでの回答は残してあります');
@@ -175,8 +180,8 @@ describe('zero cost on pages the extension is not used on', () => {
   it('leaves a page exactly as a browser without the extension shows it', async () => {
     const inspect = async (page: Page) => {
       await page.goto(`${site.url}/article.html`);
-      await page.waitForLoadState('load');
-      await page.waitForTimeout(500);
+      // Anything an extension added would load too: wait until the page's network has been quiet.
+      await page.waitForLoadState('networkidle');
       return page.evaluate(() => ({
         html: document.documentElement.outerHTML,
         scripts: document.scripts.length,
@@ -190,7 +195,7 @@ describe('zero cost on pages the extension is not used on', () => {
     const plain = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', CHROMIUM_LOOPBACK_ONLY],
     });
     try {
       const without = await inspect(await plain.newPage());

@@ -58,8 +58,10 @@ export interface GatewayServer {
   /**
    * The next stream sends `chunks` pieces of text and then stops: `reset` destroys the socket (a crashed
    * proxy), `end` closes the response politely without the final event (a proxy's idle timeout).
+   * `when`, if given, is awaited first: a reset discards what the client had not read yet, so a test that
+   * needs the first pieces to arrive waits here until the client shows them (an event, not a fixed delay).
    */
-  dropAfterChunks(chunks: number, how?: 'reset' | 'end'): void;
+  dropAfterChunks(chunks: number, how?: 'reset' | 'end', when?: () => Promise<unknown>): void;
   /** The next stream carries one event whose JSON is cut off, after its first piece of text. */
   garbageNext(): void;
   /**
@@ -148,7 +150,7 @@ export interface GatewayAdmission {
 export async function startGatewayServer(admission?: GatewayAdmission): Promise<GatewayServer> {
   let reply: string | ((body: ChatRequestBody) => string) = DEFAULT_GATEWAY_REPLY;
   const failures: GatewayFailure[] = [];
-  let drop: { chunks: number; how: 'reset' | 'end' } | undefined;
+  let drop: { chunks: number; how: 'reset' | 'end'; when?: () => Promise<unknown> } | undefined;
   let garbage = false;
   let noise = false;
   let stall: number | undefined;
@@ -167,8 +169,8 @@ export async function startGatewayServer(admission?: GatewayAdmission): Promise<
     failNext: (failure) => {
       failures.push(failure);
     },
-    dropAfterChunks: (chunks, how = 'reset') => {
-      drop = { chunks, how };
+    dropAfterChunks: (chunks, how = 'reset', when) => {
+      drop = { chunks, how, when };
     },
     garbageNext: () => {
       garbage = true;
@@ -273,6 +275,7 @@ export async function startGatewayServer(admission?: GatewayAdmission): Promise<
         return;
       }
       if (oneDrop && sent === oneDrop.chunks) {
+        await oneDrop.when?.();
         if (oneDrop.how === 'reset') response.socket?.destroy();
         else response.end();
         return;

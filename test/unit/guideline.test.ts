@@ -100,8 +100,12 @@ describe('the record of acceptance on this PC', () => {
     await acceptGuideline('2025-09', ACCEPTED_AT);
     await vi.waitFor(() => expect(seen).toEqual([{ version: '2025-09', acceptedAt: ACCEPTED_AT }]));
     stop();
+    // A watcher still listening proves the next acceptance was delivered; the stopped one must not see it.
+    const delivered: (GuidelineAcceptance | undefined)[] = [];
+    const stopWitness = watchAcceptance((acceptance) => delivered.push(acceptance));
     await acceptGuideline('2025-10', ACCEPTED_AT);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(delivered).toHaveLength(1));
+    stopWitness();
     expect(seen).toHaveLength(1);
   });
 });

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../utils/history/db';
+import { forgetLoadedIndex } from '../../utils/history/search-index';
 import {
+  deleteAllHistory,
   deleteConversation,
   deleteMessage,
   listConversations,
@@ -13,11 +15,10 @@ import { conversation, JUNE_2_MORNING, message } from './history-fixtures';
 
 const MINUTE = 60_000;
 
+// Each test starts from an empty database and search index, whatever ran before it (tests run shuffled).
 beforeEach(async () => {
-  await db.transaction('rw', db.conversations, db.messages, async () => {
-    await db.conversations.clear();
-    await db.messages.clear();
-  });
+  await deleteAllHistory();
+  forgetLoadedIndex();
 });
 
 describe('the history database', () => {

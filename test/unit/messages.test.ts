@@ -153,11 +153,18 @@ describe('messages between the background and the side panel', () => {
     expect(claimJob).not.toHaveBeenCalled();
   });
 
-  it('delivers sendMessage to the listener and returns its answer', async () => {
-    // fakeBrowser's sendMessage gives no sender, so a real listener would ignore it; this checks the wiring only.
-    fakeBrowser.runtime.onMessage.addListener(async (message: unknown) =>
-      (message as { type?: string }).type === 'claim-job' ? waitingJob : undefined,
-    );
+  it('delivers sendMessage from the side panel to our listener in the background and returns its answer', async () => {
+    // The browser's part: deliver the message to the background's listeners, stamped with the sending page.
+    // (fakeBrowser's own sendMessage gives no sender, which our listener rightly ignores.)
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      const answers = await fakeBrowser.runtime.onMessage.trigger(message, sidePanel());
+      return answers.find((answer) => answer !== undefined);
+    });
+    listenForMessages({
+      'claim-job': async ({ windowId }) => (windowId === waitingJob.windowId ? waitingJob : null),
+    });
+
     expect(await sendMessage({ type: 'claim-job', windowId: 3 })).toEqual(waitingJob);
+    expect(await sendMessage({ type: 'claim-job', windowId: 4 })).toBeNull();
   });
 });

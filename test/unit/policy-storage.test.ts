@@ -255,8 +255,11 @@ describe('applying changes without a restart', () => {
     await fakeBrowser.storage.sync.set({ settings: USER });
     stop();
     await saveUserSettings(USER);
+    // A watcher still listening proves the change was delivered; the stopped one must not have seen it.
+    const witness = watch();
     await fakeBrowser.storage.managed.set(MANAGED);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(witness.seen.at(-1)?.settings.pii.mode).toBe('redact'));
+    witness.stop();
     expect(seen).toEqual([]);
   });
 });

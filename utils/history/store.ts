@@ -91,6 +91,8 @@ export async function deleteMessage(id: string): Promise<void> {
 
 /** "Delete all history": every conversation, message and index entry, in one transaction. */
 export async function deleteAllHistory(): Promise<void> {
+  // Nothing is left to index: a pause-timer set by an earlier write must not run into the emptied database.
+  clearTimeout(indexTimer);
   await writeTransaction(async () => {
     await db.messages.clear();
     await db.conversations.clear();

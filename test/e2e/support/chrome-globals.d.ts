@@ -6,7 +6,10 @@ declare namespace chrome {
       get(key?: string): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
-    const session: { get(key?: string): Promise<Record<string, unknown>> };
+    const session: {
+      get(key?: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
   }
   namespace identity {
     function getRedirectURL(): string;
@@ -21,6 +24,8 @@ declare namespace chrome {
   namespace tabs {
     function query(query: {
       url?: string;
+      active?: boolean;
+      lastFocusedWindow?: boolean;
     }): Promise<{ id?: number; windowId: number; url?: string; title?: string }[]>;
   }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { EXTENSION_ID } from '../../../utils/extension-ids';
+import { CHROMIUM_LOOPBACK_ONLY } from '../../support/loopback';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,6 +38,7 @@ export async function launchExtension(options: { profile?: string } = {}): Promi
       '--disable-component-update',
       '--disable-sync',
       '--lang=ja',
+      CHROMIUM_LOOPBACK_ONLY,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],

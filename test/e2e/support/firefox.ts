@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_ID } from '../../../utils/extension-ids';
+import { FIREFOX_LOOPBACK_ONLY_PREFS } from '../../support/loopback';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/firefox-mv3');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -47,6 +48,7 @@ export async function launchFirefoxExtension(): Promise<LoadedFirefoxExtension> 
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: EXTENSION_UUID }),
+      ...FIREFOX_LOOPBACK_ONLY_PREFS,
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -54,30 +56,59 @@ export async function launchFirefoxExtension(): Promise<LoadedFirefoxExtension> 
     browser,
     async openPage(path) {
       const page = await browser.newPage();
+      const consoleErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => consoleErrors.push(String(error)));
       const url = `${FIREFOX_EXTENSION_ORIGIN}/${path}`;
-      // Firefox moves the tab into the extension process, and the driver never sees that navigation's load
-      // event: wait for the page itself instead.
+      // Firefox moves the tab into the extension process, and the driver may never see that navigation's
+      // load event; the driver's own waits (waitForFunction) never resolve on such a page with Firefox ESR
+      // 140. So: navigate without waiting, then ask the page itself with plain evaluations.
       void page.goto(url).catch(() => undefined);
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        try {
-          await page.waitForFunction(
-            (expected) => location.href === expected && document.readyState === 'complete',
-            { timeout: Math.max(1, deadline - Date.now()) },
-            url,
-          );
-          return page;
-        } catch (error) {
-          // While the tab moves process, the driver can lose the page's realm mid-evaluation ("protocol error"):
-          // ask again. A real timeout is a real failure.
-          if (Date.now() >= deadline || (error instanceof Error && error.name === 'TimeoutError'))
-            throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      }
+      const loaded = await pollPage(page, url, 20_000);
+      if (loaded.ok) return page;
+      throw new Error(
+        `${path} did not load in Firefox within 20 s. Last seen: ${loaded.lastSeen}. ` +
+          `Console errors: ${consoleErrors.length ? consoleErrors.join(' | ') : 'none'}.`,
+      );
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * Asks the page where it is and whether it has loaded until it says `url` and `complete`. An evaluation can
+ * fail while the tab changes process (the driver loses the page's realm): that is asked again, never awaited
+ * through the driver's own waiting helpers.
+ */
+async function pollPage(
+  page: Page,
+  url: string,
+  timeoutMs: number,
+): Promise<{ ok: boolean; lastSeen: string }> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = 'no evaluation answered';
+  let lastError = '';
+  while (Date.now() < deadline) {
+    const state = await Promise.race([
+      page
+        .evaluate(() => ({ href: location.href, readyState: document.readyState }))
+        .catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) })),
+      new Promise<{ error: string }>((resolve) =>
+        setTimeout(() => resolve({ error: 'an evaluation did not answer within 2 s' }), 2_000),
+      ),
+    ]);
+    if ('href' in state) {
+      seen = `URL ${state.href}, readyState ${state.readyState}`;
+      if (state.href === url && state.readyState === 'complete') return { ok: true, lastSeen: seen };
+    } else {
+      lastError = state.error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const lastSeen = lastError ? `${seen}; last error: ${lastError}` : seen;
+  return { ok: false, lastSeen };
 }
 
 // Firefox reads only `policies`; this marks a file a killed test run left behind, so the next run may replace it.
