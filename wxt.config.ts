@@ -1,4 +1,5 @@
 import { defineConfig, type UserManifest } from 'wxt';
+import { nameListsFromPackage, PII_NAMES_FILE } from './scripts/pii-names';
 import { FIREFOX_EXTENSION_ID } from './utils/extension-ids';
 
 // Public half of the signing key: it fixes the extension ID (kncpofkhcggbomfiiagidabljfiifemb) on every
@@ -95,5 +96,12 @@ export default defineConfig({
       '**/*.zip',
       '**/*.xpi',
     ],
+  },
+  hooks: {
+    // Residents' names are recognised with IPADIC's name entries, taken from the analyser's package at build
+    // time (a few hundred KB), not its whole 18 MB dictionary: the panel fetches them when it opens.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: PII_NAMES_FILE, contents: JSON.stringify(nameListsFromPackage()) });
+    },
   },
 });

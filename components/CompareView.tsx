@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MessageRecord } from '../utils/history/db';
+import { type PiiReplacement, restoreOutsideUrls } from '../utils/pii/redact';
 import { Markdown } from './Markdown';
 
 interface Props {
@@ -11,7 +12,8 @@ interface Props {
   modelTitle(modelId: string): string;
   /** Shown under an answer: its usage, its error. */
   footer(answer: MessageRecord): ReactNode;
-  shown(content: string): string;
+  /** Placeholders the models saw, shown as the values they stand for (never inside a link). */
+  mapping: readonly PiiReplacement[];
   onStop(): void;
   onKeep(answerId: string): void;
 }
@@ -23,7 +25,7 @@ export function CompareView({ heading, question, answers, streamingIds, labels, 
     <section className="compare" aria-label={heading}>
       <header>
         <h2>{heading}</h2>
-        <p className="user-text">{props.shown(question)}</p>
+        <p className="user-text">{restoreOutsideUrls(question, props.mapping)}</p>
         {streaming && (
           <button type="button" className="stop" onClick={props.onStop}>
             {labels.stop}
@@ -36,7 +38,7 @@ export function CompareView({ heading, question, answers, streamingIds, labels, 
           <article key={answer.id} className="compare-answer" aria-busy={busy} data-model={answer.model}>
             <h3>{props.modelTitle(answer.model)}</h3>
             <div className="message-body">
-              <Markdown text={props.shown(answer.content)} />
+              <Markdown text={answer.content} mapping={props.mapping} />
             </div>
             {props.footer(answer)}
             <button

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { type PiiReplacement, restoreOutsideUrls } from '../utils/pii/redact';
 
 type View = typeof import('./MarkdownView').MarkdownView;
 
@@ -27,13 +28,16 @@ function PlainText({ text }: { text: string }) {
   );
 }
 
-/** Renders a model answer as Markdown, safely (see MarkdownView). */
-export function Markdown({ text }: { text: string }) {
+/**
+ * Renders a model answer as Markdown, safely (see MarkdownView). `mapping`: placeholders to show as the
+ * values they stand for, in the text only, never in a link target.
+ */
+export function Markdown({ text, mapping }: { text: string; mapping?: readonly PiiReplacement[] }) {
   const Loaded = loadedView;
-  if (Loaded) return <Loaded text={text} />;
+  if (Loaded) return <Loaded text={text} mapping={mapping} />;
   return (
-    <Suspense fallback={<PlainText text={text} />}>
-      <LazyView text={text} />
+    <Suspense fallback={<PlainText text={mapping ? restoreOutsideUrls(text, mapping) : text} />}>
+      <LazyView text={text} mapping={mapping} />
     </Suspense>
   );
 }

@@ -2,6 +2,7 @@ import { type ComponentProps, createContext, memo, useContext, useMemo, useRef }
 import ReactMarkdown, { type Components, type UrlTransform } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { splitMarkdownBlocks } from '../utils/markdown-blocks';
+import { type PiiReplacement, restoreInMarkdownTree } from '../utils/pii/redact';
 
 // Model output is untrusted. Raw HTML stays text (react-markdown's default without rehype-raw), and only
 // absolute web and mail URLs survive: relative ones would resolve to chrome-extension:// pages.
@@ -52,9 +53,27 @@ function Table({ children }: ComponentProps<'table'>) {
 }
 
 const components: Components = { a: Link, img: Image, table: Table };
-const remarkPlugins = [remarkGfm];
+const NO_MAPPING: readonly PiiReplacement[] = [];
 
-const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+/**
+ * Placeholders are restored after parsing, in text nodes only: restoring the source first would let the
+ * answer put a real value into a link's `href` (see restoreInMarkdownTree).
+ */
+function pluginsFor(mapping: readonly PiiReplacement[]) {
+  if (mapping.length === 0) return [remarkGfm];
+  const restorePlaceholders = () => (tree: Parameters<typeof restoreInMarkdownTree>[0]) =>
+    restoreInMarkdownTree(tree, mapping);
+  return [remarkGfm, restorePlaceholders];
+}
+
+const MarkdownBlock = memo(function MarkdownBlock({
+  text,
+  mapping,
+}: {
+  text: string;
+  mapping: readonly PiiReplacement[];
+}) {
+  const remarkPlugins = useMemo(() => pluginsFor(mapping), [mapping]);
   return (
     <ReactMarkdown remarkPlugins={remarkPlugins} urlTransform={safeUrl} components={components}>
       {text}
@@ -62,8 +81,17 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   );
 });
 
-/** Renders a model answer; while it streams, only the last (growing) block renders again. */
-export function MarkdownView({ text }: { text: string }) {
+/**
+ * Renders a model answer; while it streams, only the last (growing) block renders again. `mapping` puts the
+ * originals of placeholders back into the text the user reads.
+ */
+export function MarkdownView({
+  text,
+  mapping = NO_MAPPING,
+}: {
+  text: string;
+  mapping?: readonly PiiReplacement[];
+}) {
   // A cache, not state: any earlier split is a valid hint, so a render React throws away does no harm.
   const previousBlocks = useRef<string[]>([]);
   const blocks = useMemo(() => {
@@ -75,7 +103,7 @@ export function MarkdownView({ text }: { text: string }) {
     <div className="markdown">
       {blocks.map((block, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a block's position is its identity while text is appended
-        <MarkdownBlock key={index} text={block} />
+        <MarkdownBlock key={index} text={block} mapping={mapping} />
       ))}
     </div>
   );

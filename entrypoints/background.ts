@@ -80,10 +80,17 @@ async function settingsInForce(): Promise<EffectiveSettings> {
   return inForce ?? loadEffectiveSettings();
 }
 
+/** Checked again when the text is read: the tab may have gone to a blocked site since the click. */
+async function blockedNow(url: string): Promise<boolean> {
+  const { settings } = await settingsInForce();
+  return isSiteBlocked(url, settings.sites.blocked);
+}
+
 async function readSelection(info: Browser.contextMenus.OnClickData, tabId: number, frameId: number) {
   try {
     // info.selectionText flattens line breaks; reading the page keeps them.
-    const captured = await captureSelection(tabId, frameId);
+    const { url, ...captured } = await captureSelection(tabId, frameId);
+    if (await blockedNow(url)) return { text: '', editable: false, problem: 'site_blocked' as const };
     if (captured.text.trim()) return { ...captured, problem: undefined };
   } catch {
     if (!info.selectionText?.trim())
@@ -154,7 +161,9 @@ async function preparePageJob(mode: PageJob['mode'], tab: Browser.tabs.Tab, tabI
   } else {
     try {
       const captured = await capturePage(tabId);
-      job = { ...base, html: captured.html, pageTitle: captured.title || base.pageTitle };
+      job = (await blockedNow(captured.url))
+        ? { ...base, problem: 'site_blocked' }
+        : { ...base, html: captured.html, pageTitle: captured.title || base.pageTitle };
     } catch {
       job = { ...base, problem: 'page_unreadable' };
     }

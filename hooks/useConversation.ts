@@ -20,7 +20,7 @@ import {
 } from '../utils/history/store';
 import type { Translator, UiLanguage } from '../utils/i18n';
 import type { PanelJob } from '../utils/messages';
-import { reapplyRedaction } from '../utils/pii/redact';
+import { redactForResend } from '../utils/pii/resend';
 import type { Settings } from '../utils/settings/schema';
 import { deadlinesFor, gatewayTargetFor, maxInputCharsFor, requestUser } from '../utils/settings/target';
 import { recordAnswerUse } from '../utils/usage/stats';
@@ -438,10 +438,15 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
         settings &&
         input.length > maxInputCharsFor(settings, model)
       ) {
-        // Personal data stays replaced, as the first time; the parts are summarised again.
-        const outgoing = reapplyRedaction(input, conversation.piiMapping ?? []);
+        // Screened again with the same placeholders as the first time; the parts are summarised again.
+        const outgoing = redactForResend(input, settings.pii, conversation.piiMapping ?? []);
         for (const dropped of messages) void persist(() => deleteMessage(dropped.id));
-        return summariseLong(conversation, outgoing, model, maxInputCharsFor(settings, model));
+        return summariseLong(
+          { ...conversation, piiMapping: outgoing.mapping },
+          outgoing.text,
+          model,
+          maxInputCharsFor(settings, model),
+        );
       }
       // The answer in use is replaced; answers set aside by another model stay.
       const replaced = last.role === 'assistant' ? lastAnswers(messages).filter((m) => !m.superseded) : [];
@@ -484,19 +489,25 @@ export function useConversation(settings: Settings | null, language: UiLanguage,
     (translateTarget: string, model: string) => {
       const { conversation, messages } = stateRef.current;
       const first = messages[0];
-      if (!conversation?.action || conversation.input === undefined || !first) return Promise.resolve();
-      // The same placeholders as the first time: personal data never leaves on a second ask either.
-      const outgoingInput = reapplyRedaction(conversation.input, conversation.piiMapping ?? []);
-      const prompt = buildActionPrompt(conversation.action, outgoingInput, {
+      if (!conversation?.action || conversation.input === undefined || !first || !settings) {
+        return Promise.resolve();
+      }
+      // Screened again, with the same placeholders as the first time: nothing leaves on a second ask either.
+      const outgoing = redactForResend(conversation.input, settings.pii, conversation.piiMapping ?? []);
+      const prompt = buildActionPrompt(conversation.action, outgoing.text, {
         uiLanguage: language,
         translateTarget,
       });
       const question: MessageRecord = { ...first, content: prompt.user, updatedAt: Date.now() };
       for (const dropped of messages.slice(1)) void persist(() => deleteMessage(dropped.id));
       void persist(() => saveMessage(question));
-      return runReply({ ...conversation, system: prompt.system, translateTarget }, [question], model);
+      return runReply(
+        { ...conversation, system: prompt.system, translateTarget, piiMapping: outgoing.mapping },
+        [question],
+        model,
+      );
     },
-    [language, persist, runReply],
+    [settings, language, persist, runReply],
   );
 
   const stop = useCallback(() => controllerRef.current?.abort(), []);

@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
-import { type PiiReplacement, redact } from '../utils/pii/redact';
+import { useCallback, useEffect, useState } from 'react';
+import { loadPiiDictionaries } from '../utils/pii/load-dictionaries';
+import { type PiiReplacement, type Redaction, redact } from '../utils/pii/redact';
 import { type PiiConfig, type PiiScreening, screenText } from '../utils/pii/screen';
 
 /** What actually leaves the machine, and the placeholders that stand in for personal data in it. */
@@ -23,17 +24,33 @@ export interface PiiReview {
 export function usePiiGate(config: PiiConfig | undefined) {
   const [review, setReview] = useState<PiiReview | null>(null);
   const [lastScreening, setLastScreening] = useState<PiiScreening | null>(null);
+  /** The placeholders the last request actually carried, for the notice (reused ones keep their number). */
+  const [sentPlaceholders, setSentPlaceholders] = useState<string[]>([]);
+
+  const screening = config !== undefined && config.mode !== 'off';
+  // The name lists load in the background as soon as screening is on, not on the first send.
+  useEffect(() => {
+    if (screening) void loadPiiDictionaries().catch(() => undefined);
+  }, [screening]);
 
   const screen = useCallback(
-    (
+    async (
       text: string,
       previous: readonly PiiReplacement[],
       send: (outgoing: Outgoing) => void,
       onCancel?: () => void,
     ) => {
-      const screening = screenText(text, config ?? { mode: 'off', bannedTerms: [], custom: [] });
+      const effective = config ?? { mode: 'off' as const, bannedTerms: [], custom: [] };
+      // Usually loaded long before; without the lists, names are still found by their labels and honorifics.
+      if (effective.mode !== 'off') await loadPiiDictionaries().catch(() => undefined);
+      const screening = screenText(text, effective);
       setLastScreening(screening);
-      const redacted = () => redact(text, screening.actionable, previous);
+      setSentPlaceholders([]);
+      const redacted = (): Redaction => {
+        const redaction = redact(text, screening.actionable, previous);
+        setSentPlaceholders(redaction.used);
+        return redaction;
+      };
       const done = (outgoing: Outgoing) => {
         setReview(null);
         send(outgoing);
@@ -62,5 +79,5 @@ export function usePiiGate(config: PiiConfig | undefined) {
     [config],
   );
 
-  return { review, lastScreening, screen, dismiss: () => setReview(null) };
+  return { review, lastScreening, sentPlaceholders, screen, dismiss: () => setReview(null) };
 }

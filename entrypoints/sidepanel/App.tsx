@@ -18,6 +18,7 @@ import { useComfort } from '../../hooks/useComfort';
 import { COMPARE_MAX_MODELS, useCompare } from '../../hooks/useCompare';
 import { type ChatStart, useConversation } from '../../hooks/useConversation';
 import { useGuideline } from '../../hooks/useGuideline';
+import { useHistoryPrivacy } from '../../hooks/useHistoryPrivacy';
 import { useModelChoice } from '../../hooks/useModelChoice';
 import { useOnboarding } from '../../hooks/useOnboarding';
 import { type PageContext, usePageQuestion } from '../../hooks/usePageQuestion';
@@ -67,6 +68,7 @@ export function App() {
   const modelsForced = loaded?.forced.models !== undefined;
   const guideline = useGuideline(settings?.guideline);
   const conversation = useConversation(settings, language, t);
+  useHistoryPrivacy(settings);
   const [draft, setDraft] = useState('');
   const pii = usePiiGate(settings?.pii);
   const [model, setModel] = useState('');
@@ -378,8 +380,8 @@ export function App() {
         </Notice>
       )}
       {problem && <Notice tone="error">{t(problem)}</Notice>}
-      {pii.lastScreening?.decision === 'redact' && pii.lastScreening.actionable.length > 0 && (
-        <Notice tone="info">{t('pii_redacted', String(pii.lastScreening.actionable.length))}</Notice>
+      {pii.sentPlaceholders.length > 0 && (
+        <Notice tone="info">{t('pii_redacted', pii.sentPlaceholders.join('、'))}</Notice>
       )}
       {pii.lastScreening?.patternProblems.map((problem) => (
         <Notice key={problem.name} tone="warning">
@@ -455,6 +457,7 @@ export function App() {
           <HistoryView
             t={t}
             language={language}
+            keepsOriginals={settings.history.keepOriginals}
             onOpen={(id) => {
               setJob(null);
               compare.close();

@@ -4,7 +4,6 @@ import { UsageLine } from '../../components/UsageLine';
 import type { CompareState } from '../../hooks/useCompare';
 import { explainGatewayError } from '../../utils/gateway/explain';
 import type { Translator, UiLanguage } from '../../utils/i18n';
-import { restore } from '../../utils/pii/redact';
 import { modelTitle } from '../../utils/settings/model-choice';
 import type { ModelEntry } from '../../utils/settings/schema';
 
@@ -21,7 +20,6 @@ interface Props {
 /** The side panel's Compare: the question, then each model's answer as it streams, with usage and errors. */
 export function CompareArea({ state, models, gatewayOrigin, language, t, onStop, onKeep }: Props) {
   const mapping = state.conversation.piiMapping ?? [];
-  const shown = (content: string) => (mapping.length > 0 ? restore(content, mapping) : content);
   // An action's question is its prompt with the page text fenced in: the selected text says it better.
   const questions = state.history.filter((message) => message.role === 'user');
   const question =
@@ -41,7 +39,7 @@ export function CompareArea({ state, models, gatewayOrigin, language, t, onStop,
           id,
         )
       }
-      shown={shown}
+      mapping={mapping}
       footer={(answer) => {
         const error = state.errors[answer.id];
         return (

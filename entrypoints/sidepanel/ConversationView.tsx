@@ -22,7 +22,7 @@ import type { MessageKey, Translator, UiLanguage } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
 import { splitPageQuestion } from '../../utils/page/page-question';
 import { insertAtCursor, replaceSelection } from '../../utils/page/scripting';
-import { restore } from '../../utils/pii/redact';
+import { restoreOutsideUrls } from '../../utils/pii/redact';
 import { modelTitle } from '../../utils/settings/model-choice';
 import type { ModelEntry } from '../../utils/settings/schema';
 
@@ -95,7 +95,7 @@ export function ConversationView({
 
   // The model saw placeholders for personal data; the user sees the real values again.
   const mapping = conversation.piiMapping ?? [];
-  const shown = (content: string) => (mapping.length > 0 ? restore(content, mapping) : content);
+  const shown = (content: string) => restoreOutsideUrls(content, mapping);
 
   const copy = async (text: string) => {
     try {
@@ -254,7 +254,7 @@ export function ConversationView({
       {message.role === 'user' ? (
         <UserText text={shown(message.content)} pageLabel={t('page_textSent')} />
       ) : (
-        <Markdown text={shown(message.content)} />
+        <Markdown text={message.content} mapping={mapping} />
       )}
     </MessageBubble>
   );
@@ -323,7 +323,9 @@ function ActionCard({
   const action = conversation.action ?? 'summarize';
   const input = conversation.input ?? '';
   const mapping = conversation.piiMapping ?? [];
-  const output = mapping.length > 0 ? restore(answer?.content ?? '', mapping) : (answer?.content ?? '');
+  const content = answer?.content ?? '';
+  // Copy, Replace and the proofread view get the values back, except inside links (restoreOutsideUrls).
+  const output = restoreOutsideUrls(content, mapping);
   const source = conversation.pageTitle || conversation.pageUrl;
   const translateTarget = conversation.translateTarget ?? defaultTranslateTarget(input).id;
 
@@ -334,7 +336,7 @@ function ActionCard({
     [parsed, streaming, input],
   );
 
-  let body: React.ReactNode = <Markdown text={output} />;
+  let body: React.ReactNode = <Markdown text={content} mapping={mapping} />;
   if (parsed) {
     body = (
       <ProofreadResult

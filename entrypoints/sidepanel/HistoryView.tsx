@@ -17,6 +17,8 @@ import type { Translator, UiLanguage } from '../../utils/i18n';
 interface Props {
   t: Translator;
   language: UiLanguage;
+  /** `history.keepOriginals`: whether this PC's history holds personal data or its placeholders. */
+  keepsOriginals: boolean;
   onOpen(id: string): void;
   onDelete(id: string): void;
 }
@@ -35,7 +37,7 @@ function isKindKey(value: string): value is KindKey {
 }
 
 /** The history: search-as-you-type with filters, a virtualised list, export, import and "delete all". */
-export function HistoryView({ t, language, onOpen, onDelete }: Props) {
+export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: Props) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState('');
   const [model, setModel] = useState('');
@@ -102,6 +104,9 @@ export function HistoryView({ t, language, onOpen, onDelete }: Props) {
 
   return (
     <section className="history-view">
+      <p className="hint history-privacy">
+        {t(keepsOriginals ? 'history_keepsOriginals' : 'history_keepsPlaceholders')}
+      </p>
       <HistorySearchBar
         query={query}
         kind={kind}

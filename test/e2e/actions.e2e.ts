@@ -188,7 +188,7 @@ describe('right-click actions in the side panel', () => {
     // The follow-up carries the action's question and answer, so the model knows what "it" is.
     const body = await lastRequestBody();
     expect(body.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
-    expect(body.messages[1]?.content).toContain('<document>');
+    expect(body.messages[1]?.content).toMatch(/<document-[0-9a-f]{16}>/);
   });
 });
 

@@ -238,7 +238,7 @@ describe('several models in the side panel', () => {
     ).toEqual([ANTHROPIC_MODEL, OPENAI_MODEL].sort());
     // The question is the translate prompt both times, with the page text fenced as data.
     for (const request of gateway.requests.slice(before)) {
-      expect(JSON.stringify(request.body?.messages)).toContain('<document>');
+      expect(JSON.stringify(request.body?.messages)).toMatch(/<document-[0-9a-f]{16}>/);
     }
     await compare
       .locator(`article[data-model="${OPENAI_MODEL}"]`)

@@ -480,4 +480,33 @@ describe('the key stays with the gateway', () => {
     expect(received.error?.detail).not.toContain(key);
     expect(received.error?.detail).toContain('••••••');
   });
+
+  it.each(FORMATS)(
+    '$format: a 401 that echoes part of the key shows none of it',
+    async ({ format, model }) => {
+      const key = 'sk-yaita-7Q2mZx9LpWc4';
+      gateway.failNext({
+        status: 401,
+        body: {
+          error: { message: 'Incorrect API key provided: sk-yaita-7Q2m**************Wc4. 有効なキーを' },
+        },
+      });
+      const received = await receive(
+        streamChat(target(format, key), { ...REQUEST, model }, new AbortController().signal),
+      );
+      expect(received.error?.kind).toBe('auth');
+      expect(received.error?.detail).not.toContain('7Q2m');
+      expect(received.error?.detail).not.toContain('sk-yaita');
+      expect(received.error?.detail).toContain('Incorrect API key provided');
+    },
+  );
+
+  it.each(FORMATS)('$format: a very short key echoed back is not shown either', async ({ format, model }) => {
+    gateway.failNext({ status: 401, body: { error: { message: 'Bad key: k7Q' } } });
+    const received = await receive(
+      streamChat(target(format, 'k7Q'), { ...REQUEST, model }, new AbortController().signal),
+    );
+    expect(received.error?.kind).toBe('auth');
+    expect(received.error?.detail).not.toContain('k7Q');
+  });
 });

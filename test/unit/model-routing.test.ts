@@ -118,3 +118,30 @@ describe('models in two API formats side by side', () => {
     expect(outcome).toEqual({ text: '6月30日です。', status: 'complete' });
   });
 });
+
+describe('the key goes only to the origin it was issued for', () => {
+  it('sends the key to a model behind another path of the same gateway', async () => {
+    const settings = cityHallSettings();
+    settings.models[1] = {
+      ...settings.models[1],
+      id: 'claude-sonnet-4-5',
+      baseUrl: `${gateway.url}/anthropic`,
+    };
+    expect(gatewayTargetFor(settings, 'claude-sonnet-4-5').apiKey).toBe('sk-yaita-0001');
+  });
+
+  it('sends no key to a model on another host, for a user key and for the policy key', async () => {
+    const settings = cityHallSettings();
+    const elsewhere = gateway.url.replace('127.0.0.1', 'localhost');
+    settings.models[1] = { ...settings.models[1], id: 'claude-sonnet-4-5', baseUrl: elsewhere };
+    const outcome = await ask(settings, 'claude-sonnet-4-5');
+    expect(outcome.status).toBe('complete');
+    const request = gateway.requests.at(-1);
+    expect(request?.headers['x-api-key']).toBeUndefined();
+    expect(JSON.stringify(request?.headers)).not.toContain('sk-yaita-0001');
+
+    settings.gateway.auth = { ...settings.gateway.auth, source: 'policy', value: 'org-key-yaita-2026' };
+    expect(gatewayTargetFor(settings, 'claude-sonnet-4-5').apiKey).toBe('');
+    expect(gatewayTargetFor(settings, 'gpt-4.1-mini').apiKey).toBe('org-key-yaita-2026');
+  });
+});

@@ -160,6 +160,7 @@ describe('e-mail addresses', () => {
   it('finds an address typed with a full-width ＠ and full-width letters', () => {
     expect(found('メール：ｓｕｚｕｋｉ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ（鈴木様）')).toEqual([
       ['email', 'ｓｕｚｕｋｉ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ'],
+      ['person-name', '鈴木'],
     ]);
   });
 
@@ -170,7 +171,10 @@ describe('e-mail addresses', () => {
 
 describe('postal codes', () => {
   it('finds a postal code after 〒, 郵便番号 or 住所', () => {
-    expect(found('〒329-2192 栃木県矢板市本町5-4')).toEqual([['postal-code', '329-2192']]);
+    expect(found('〒329-2192 栃木県矢板市本町5-4')).toEqual([
+      ['postal-code', '329-2192'],
+      ['address', '栃木県矢板市本町5-4'],
+    ]);
     expect(found('郵便番号：3292192')).toEqual([['postal-code', '3292192']]);
     expect(found('住所 ３２９－２１９２ 矢板市本町')).toEqual([['postal-code', '３２９－２１９２']]);
   });

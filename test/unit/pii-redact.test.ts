@@ -20,19 +20,20 @@ describe('redacting before sending', () => {
   it('sends none of the personal digits, only labelled placeholders', () => {
     const { text } = redacted(application);
     expect(text).not.toMatch(/1234 5678 9018|123456789018|090-?1234-?5678|taro@example\.jp/);
-    expect(text).toContain('個人番号：[マイナンバー1]');
-    expect(text).toContain('電話：[電話番号2]');
-    expect(text).toContain('メール：[メールアドレス3]');
+    expect(text).toContain('申請者：[氏名1]　個人番号：[マイナンバー2]');
+    expect(text).toContain('電話：[電話番号3]');
+    expect(text).toContain('メール：[メールアドレス4]');
   });
 
   it('gives the same value the same placeholder every time, however it is written', () => {
     const { text, mapping } = redacted(application);
-    expect(text.match(/\[マイナンバー1\]/g)).toHaveLength(2);
-    expect(text.match(/\[電話番号2\]/g)).toHaveLength(2);
+    expect(text.match(/\[マイナンバー2\]/g)).toHaveLength(2);
+    expect(text.match(/\[電話番号3\]/g)).toHaveLength(2);
     expect(mapping.map((entry) => entry.placeholder)).toEqual([
-      '[マイナンバー1]',
-      '[電話番号2]',
-      '[メールアドレス3]',
+      '[氏名1]',
+      '[マイナンバー2]',
+      '[電話番号3]',
+      '[メールアドレス4]',
     ]);
   });
 
@@ -71,7 +72,7 @@ describe('restoring the answer the user sees', () => {
   });
 
   it('puts the values back wherever the model repeats a placeholder, also in full-width brackets', () => {
-    const answer = '[マイナンバー1]の方へ、［電話番号2］または【メールアドレス3】にご連絡します。';
+    const answer = '[マイナンバー2]の方へ、［電話番号3］または【メールアドレス4】にご連絡します。';
     expect(restore(answer, mapping)).toBe(
       '1234 5678 9018の方へ、090-1234-5678またはtaro@example.jpにご連絡します。',
     );
@@ -83,7 +84,7 @@ describe('restoring the answer the user sees', () => {
   });
 
   it('never shows half a placeholder while the answer streams in, at any split point', () => {
-    const answer = '確認しました。[マイナンバー1]の方の連絡先は[電話番号2]です。[注] 以上。';
+    const answer = '確認しました。[マイナンバー2]の方の連絡先は[電話番号3]です。[注] 以上。';
     const expected = restore(answer, mapping);
     for (let split = 0; split <= answer.length; split += 1) {
       for (let second = split; second <= answer.length; second += 7) {

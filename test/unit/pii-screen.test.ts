@@ -34,6 +34,7 @@ describe('what each mode decides', () => {
     const screening = screenText(record, config('block'));
     expect(screening.findings.map((finding) => [finding.detector, finding.text])).toEqual([
       ['banned-term', '取扱注意'],
+      ['person-name', '矢板 花子'],
       ['birth-date', '昭和60年4月1日'],
       ['my-number', '1234 5678 9018'],
       ['phone', '090-1234-5678'],
@@ -41,7 +42,7 @@ describe('what each mode decides', () => {
       ['custom', 'Ｊ１２３４５６７８'],
     ]);
     expect(screening.actionable.map((finding) => finding.detector)).not.toContain('corporate-number');
-    expect(screening.actionable).toHaveLength(5);
+    expect(screening.actionable).toHaveLength(6);
   });
 
   it('sends a text whose only finding is a 法人番号, even in block mode', () => {

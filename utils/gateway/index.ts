@@ -25,15 +25,42 @@ async function* streamInFormat(
   yield* stream(target, request, signal);
 }
 
-/** Some gateways echo the auth header back in their error text: it must never reach the screen. */
+/** Shorter than this, a key is too easy to meet by chance in other words: any echo of it drops the detail. */
+const SHORT_KEY = 8;
+/** A run this long shared with the key is part of it (`sk-a…wxyz`, a key cut to its first characters). */
+const ECHO_RUN = 4;
+
+/**
+ * Some gateways echo the key, whole or in part, in their error text (`Incorrect API key provided: sk-ab…wxyz`):
+ * none of it may reach the screen. Every run of 4 or more characters shared with the key is masked; a short
+ * key found anywhere masks the whole text.
+ */
+export function maskKeyIn(detail: string, apiKey: string): string {
+  if (!apiKey || !detail) return detail;
+  if (apiKey.length < SHORT_KEY) return detail.includes(apiKey) ? '••••••' : detail;
+  const hidden = new Uint8Array(detail.length);
+  for (let at = 0; at < detail.length; at += 1) {
+    for (let from = 0; from < apiKey.length; from += 1) {
+      let run = 0;
+      while (
+        at + run < detail.length &&
+        from + run < apiKey.length &&
+        detail[at + run] === apiKey[from + run]
+      ) {
+        run += 1;
+      }
+      if (run >= ECHO_RUN) hidden.fill(1, at, at + run);
+    }
+  }
+  return detail
+    .replace(/[\s\S]/g, (character, at: number) => (hidden[at] ? '•' : character))
+    .replace(/•+/g, '••••••');
+}
+
 function withoutKey(error: GatewayError, apiKey: string): GatewayError {
-  if (apiKey.length < 4 || !error.detail.includes(apiKey)) return error;
-  return new GatewayError(
-    error.kind,
-    error.detail.split(apiKey).join('••••••'),
-    error.status,
-    error.retryAfterMs,
-  );
+  const detail = maskKeyIn(error.detail, apiKey);
+  if (detail === error.detail) return error;
+  return new GatewayError(error.kind, detail, error.status, error.retryAfterMs);
 }
 
 /** One answer, streamed in the target's API format. Everything it throws is a `GatewayError`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actionIdSchema } from '../actions/types';
+import { DETECTOR_IDS } from '../pii/types';
 import { type ConversationRecord, db, type MessageRecord } from './db';
 import { messagesOf } from './store';
 
@@ -37,18 +38,7 @@ const exportedMessageSchema = z.strictObject({
 const piiReplacementSchema = z.strictObject({
   placeholder: z.string().max(200),
   original: z.string().max(10_000),
-  detector: z.enum([
-    'my-number',
-    'corporate-number',
-    'phone',
-    'email',
-    'postal-code',
-    'card-number',
-    'bank-account',
-    'birth-date',
-    'banned-term',
-    'custom',
-  ]),
+  detector: z.enum(DETECTOR_IDS),
 });
 
 const exportedConversationSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { type ConversationRecord, db, type MessageRecord } from './db';
 import { historyWrite } from './errors';
+import { conversationForHistory, type HistoryPrivacy, messageForHistory } from './privacy';
 import { clearSearchIndex, forgetLoadedIndex, indexUnindexed, markUnindexed } from './search-index';
 
 export interface Conversation {
@@ -38,12 +39,26 @@ export async function indexNow(): Promise<void> {
   await indexUnindexed();
 }
 
+let privacy: HistoryPrivacy | null = null;
+/** Placeholders per conversation, so its messages are saved with the ones the model saw. */
+const mappings = new Map<string, ConversationRecord['piiMapping']>();
+
+/**
+ * What every later save writes: the originals (default) or placeholders (`history.keepOriginals: false`).
+ * Set by the panel from the settings in force, before it saves anything.
+ */
+export function setHistoryPrivacy(next: HistoryPrivacy | null): void {
+  privacy = next;
+}
+
 // The two saves below are the hot path (every 500 ms while streaming): each holds only the two stores it
 // writes, in one transaction with no reads.
 export async function saveConversation(conversation: ConversationRecord): Promise<void> {
+  mappings.set(conversation.id, conversation.piiMapping);
+  const stored = privacy ? conversationForHistory(conversation, privacy) : conversation;
   await historyWrite(() =>
     db.transaction('rw', db.conversations, db.searchIndex, () =>
-      Promise.all([db.conversations.put(conversation), markUnindexed(conversation.id)]),
+      Promise.all([db.conversations.put(stored), markUnindexed(conversation.id)]),
     ),
   );
   indexSoon();
@@ -51,9 +66,11 @@ export async function saveConversation(conversation: ConversationRecord): Promis
 
 /** Also called every 500 ms while an answer streams: only the last of such writes is indexed. */
 export async function saveMessage(message: MessageRecord): Promise<void> {
+  const mapping = mappings.get(message.conversationId) ?? [];
+  const stored = privacy ? messageForHistory(message, mapping, privacy) : message;
   await historyWrite(() =>
     db.transaction('rw', db.messages, db.searchIndex, () =>
-      Promise.all([db.messages.put(message), markUnindexed(message.conversationId)]),
+      Promise.all([db.messages.put(stored), markUnindexed(message.conversationId)]),
     ),
   );
   indexSoon();

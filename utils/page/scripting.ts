@@ -15,7 +15,7 @@ export async function captureSelection(tabId: number, frameId: number): Promise<
     target: { tabId, frameIds: [frameId] },
     func: captureSelectionInPage,
   });
-  return (result?.result as CapturedSelection | undefined) ?? { text: '', editable: false };
+  return (result?.result as CapturedSelection | undefined) ?? { text: '', editable: false, url: '' };
 }
 
 export async function replaceSelection(

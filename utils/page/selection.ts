@@ -8,6 +8,8 @@ export interface CapturedSelection {
   text: string;
   /** Where the text came from: an editable field can be written back to. */
   editable: boolean;
+  /** The address of the frame at the moment it was read: the tab may have moved on since the click. */
+  url: string;
 }
 
 export type ReplaceOutcome = 'replaced' | 'replace_gone' | 'replace_not_editable' | 'replace_changed';
@@ -26,12 +28,12 @@ export function captureSelectionInPage(): CapturedSelection {
     const end = active.selectionEnd;
     const text = active.value.slice(start, end);
     store.tatakidaiSelection = { kind: 'field', element: active, start, end, text };
-    return { text, editable: !active.readOnly && !active.disabled };
+    return { text, editable: !active.readOnly && !active.disabled, url: location.href };
   }
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0) {
     store.tatakidaiSelection = undefined;
-    return { text: '', editable: false };
+    return { text: '', editable: false, url: location.href };
   }
   const range = selection.getRangeAt(0).cloneRange();
   const text = selection.toString();
@@ -39,7 +41,7 @@ export function captureSelectionInPage(): CapturedSelection {
   const element = container instanceof Element ? container : container.parentElement;
   const editable = element?.closest('[contenteditable]:not([contenteditable="false"])') !== null && !!element;
   store.tatakidaiSelection = { kind: 'range', range, text, editable };
-  return { text, editable };
+  return { text, editable, url: location.href };
 }
 
 /** Writes `replacement` where the captured selection was, if it is still there and unchanged. */
@@ -92,12 +94,71 @@ export interface CapturedPage {
   title: string;
   /** The HTML was longer than the cap and was cut (the parser closes what was left open). */
   truncated: boolean;
+  /** The page's address at the moment it was read. */
+  url: string;
 }
 
-/** The page's HTML as it is now (after its scripts ran), capped: the panel extracts the text from it. */
+/**
+ * The page's HTML as the user sees it now (after its scripts ran), capped: the panel extracts the text from
+ * it. Visibility is decided here, where the page's style sheets are known: what is hidden by a style sheet
+ * (display, visibility, opacity, zero size with hidden overflow, a clip, font size 0, transparent text) or
+ * placed off-screen is left out, so a page cannot send words the user never saw.
+ */
 export function capturePageInPage(maxChars: number): CapturedPage {
-  const html = document.documentElement.outerHTML;
-  return { html: html.slice(0, maxChars), title: document.title, truncated: html.length > maxChars };
+  const root = document.documentElement;
+  const copy = root.cloneNode(true) as Element;
+  // A clone made synchronously has the same elements in the same document order.
+  const live = root.querySelectorAll('body *');
+  const copies = copy.querySelectorAll('body *');
+  const dropped = new Set<Element>();
+  const pageWidth = Math.max(root.scrollWidth, innerWidth);
+  const pageHeight = Math.max(root.scrollHeight, innerHeight);
+  const isClipped = (style: CSSStyleDeclaration) =>
+    /^rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)$/.test(style.clip) ||
+    /^inset\(\s*(50|100)%/.test(style.clipPath);
+  for (let index = 0; index < live.length; index += 1) {
+    const element = live[index];
+    const twin = copies[index];
+    if (!element || !twin) continue;
+    const parent = element.parentElement;
+    if (parent && dropped.has(parent)) {
+      dropped.add(element);
+      continue;
+    }
+    const style = getComputedStyle(element);
+    if (style.display === 'contents') continue;
+    let hidden =
+      style.display === 'none' ||
+      Number(style.opacity) === 0 ||
+      parseFloat(style.fontSize) === 0 ||
+      isClipped(style) ||
+      !element.checkVisibility({ opacityProperty: true, contentVisibilityAuto: true });
+    if (!hidden && element.getClientRects().length > 0) {
+      const box = element.getBoundingClientRect();
+      const left = box.left + scrollX;
+      const top = box.top + scrollY;
+      const tiny = box.width <= 1 && box.height <= 1 && style.overflow !== 'visible';
+      const offPage =
+        left + box.width <= 0 || top + box.height <= 0 || left >= pageWidth || top >= pageHeight;
+      hidden = tiny || offPage;
+    }
+    if (hidden) {
+      dropped.add(element);
+      twin.remove();
+      continue;
+    }
+    // Invisible text in a visible element: its own words go, its children are judged on their own.
+    if (style.visibility !== 'visible' || /^(transparent|rgba\(.*,\s*0\))$/.test(style.color)) {
+      for (const node of [...twin.childNodes]) if (node.nodeType === Node.TEXT_NODE) node.remove();
+    }
+  }
+  const html = copy.outerHTML;
+  return {
+    html: html.slice(0, maxChars),
+    title: document.title,
+    truncated: html.length > maxChars,
+    url: location.href,
+  };
 }
 
 export type InsertOutcome = 'inserted' | 'insert_no_field' | 'insert_not_editable';

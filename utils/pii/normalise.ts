@@ -68,6 +68,17 @@ export function normaliseForScreening(original: string): NormalisedText {
   }
 
   function normalise(start: number, end: number): void {
+    // Full-width ASCII (０-９, Ａ-ｚ, －, ＠) and the ideographic space, the commonest cases, without NFKC.
+    const code = original.charCodeAt(start);
+    if (end === start + 1 && ((code >= 0xff01 && code <= 0xff5e) || code === 0x3000)) {
+      reserve(1);
+      const mapped = code === 0x3000 ? ' ' : String.fromCharCode(code - 0xfee0);
+      from[size] = start;
+      to[size] = end;
+      size += 1;
+      pieces.push(mapped === '-' || !DASH.test(mapped) ? mapped : '-');
+      return;
+    }
     const normalised = original.slice(start, end).normalize('NFKC');
     reserve(normalised.length);
     let piece = '';

@@ -7,7 +7,12 @@ import type { Detector } from './types';
  * lookbehind lets a match start only where a number starts.
  */
 const CANDIDATE =
-  /(?<![0-9A-Za-z+]|[0-9]-)(\+81[ -]?(?:\(0\)[ -]?)?|\()?([0-9]{1,5})(\)[ -]?|[ -]|\(|)([0-9]{1,4})(\)[ -]?|[ -]|)([0-9]{3,4})(?![0-9A-Za-z]|-[0-9])/g;
+  /(?<![0-9+]|[0-9]-)(?:(?<=TEL|Tel|tel|FAX|Fax|fax)|(?<![A-Za-z]))(\+81[ -]?(?:\(0\)[ -]?)?|\((?=[0-9]{2,5}\)))?([0-9]{1,5})(\)[ -]?|[ -]|\(|)([0-9]{1,4})(\)[ -]?|[ -]|)([0-9]{3,4})(?![0-9A-Za-z]|-[0-9])/g;
+/*
+ * A number in brackets — （03-3528-4540）, (090-1234-5678) — starts after the bracket: the opening
+ * parenthesis is taken as part of the number only for an area code in brackets, (03)1234-5678.
+ * After TEL, Tel, FAX a number may follow without a space (TEL0287-43-1111).
+ */
 
 /** 10 digits: fixed lines (03…, 0287…), 0120 free dial, 0570 navi dial. 0X0 prefixes are never 10 digits. */
 const TEN_DIGITS = /^0[1-9][1-9][0-9]{7}$/;
@@ -31,6 +36,26 @@ function isPlausible(match: RegExpMatchArray): boolean {
   return true;
 }
 
+/**
+ * A department's published number (問い合わせ先 市民課 電話 0287-43-1111) is public: the line names an office
+ * right before it, or begins with 問い合わせ. A mobile number (070/080/090) or one after 携帯, 自宅, 本人 or
+ * 連絡先 is always someone's own.
+ */
+const OFFICE_BEFORE =
+  /(?:課|係|室|担当|窓口|センター|代表|役所|役場|支所|館)\s*(?:\(?(?:電話|TEL|Tel|℡|電話番号|直通|代表)\)?\s*[:：]?\s*)?$/u;
+const ENQUIRY_LINE = /(?:^|\n)[^\n]{0,4}(?:お?問い?合わ?せ|問合せ|連絡先\s*[:：]?\s*[^\n]{0,12}課)/u;
+const PERSONAL = /(?:携帯|自宅|本人|緊急|連絡先|相談者|申請者|来庁者|様|さん|宛)[^\n]{0,12}$/u;
+
+function isPublicOfficeNumber(text: string, start: number, digits: string): boolean {
+  if (/^0[789]0/.test(digits)) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 40), start);
+  if (PERSONAL.test(before)) return false;
+  return OFFICE_BEFORE.test(before) || ENQUIRY_LINE.test(text.slice(lineStart, start));
+}
+
+const OFFICE_LABEL = { ja: '電話番号（窓口・公開）', en: 'Phone number (public office)' };
+
 export const phone: Detector = {
   id: 'phone',
   label: { ja: '電話番号', en: 'Phone number' },
@@ -41,5 +66,9 @@ export const phone: Detector = {
       CANDIDATE,
       (match, start, end) =>
         !(match[0].includes(' ') && continuesSpacedDigits(text, start, end)) && isPlausible(match),
+    ).map((span) =>
+      isPublicOfficeNumber(text, span.start, digitsOf(text.slice(span.start, span.end)))
+        ? { ...span, publicAs: OFFICE_LABEL }
+        : span,
     ),
 };

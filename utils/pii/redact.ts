@@ -10,6 +10,8 @@ export interface PiiReplacement {
 export interface Redaction {
   text: string;
   mapping: PiiReplacement[];
+  /** Every placeholder the returned text carries, once each, in text order (new and reused alike). */
+  used: string[];
 }
 
 const OPENERS = '[［【';
@@ -23,7 +25,6 @@ function tokenKey(inside: string): string {
   return inside.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
-/** Same value, same placeholder: 090-1234-5678 and 09012345678 are one phone number. */
 /** The same value written two ways (090-1234-5678, 09012345678) gets one placeholder. */
 function valueKey(label: string, text: string): string {
   const value = text.normalize('NFKC');
@@ -61,6 +62,7 @@ export function redact(
     ]),
   );
   const mapping: PiiReplacement[] = [];
+  const used = new Set<string>();
   const parts: string[] = [];
   let counter = previous.length;
   let cursor = 0;
@@ -79,11 +81,12 @@ export function redact(
       byValue.set(key, replacement);
       mapping.push(replacement);
     }
+    used.add(replacement.placeholder);
     parts.push(text.slice(cursor, finding.start), replacement.placeholder);
     cursor = finding.end;
   }
   parts.push(text.slice(cursor));
-  return { text: parts.join(''), mapping };
+  return { text: parts.join(''), mapping, used: [...used] };
 }
 
 function lookupOf(mapping: readonly PiiReplacement[]): Map<string, string> {
@@ -100,6 +103,54 @@ function restoreWith(lookup: Map<string, string>, answer: string): string {
  */
 export function restore(answer: string, mapping: readonly PiiReplacement[]): string {
   return mapping.length === 0 ? answer : restoreWith(lookupOf(mapping), answer);
+}
+
+/**
+ * Link targets in Markdown (`](…)`, `<…>`, `[x]: …`) and bare URLs: a placeholder there stays a placeholder,
+ * so a copied or rendered link never carries the real value to another host.
+ */
+const URL_PART =
+  /\]\([^)\n]*\)|<[a-z][a-z0-9+.-]*:[^>\s]*>|^ {0,3}\[[^\]\n]+\]:[^\n]*|\b(?:https?|mailto|ftp|file):[^\s<>]*/gimu;
+
+/**
+ * Restores the answer for copying, inserting and plain display, except inside link targets and URLs.
+ * Rendered Markdown uses `restoreInMarkdownTree` instead, which touches only text nodes.
+ */
+export function restoreOutsideUrls(answer: string, mapping: readonly PiiReplacement[]): string {
+  if (mapping.length === 0) return answer;
+  const lookup = lookupOf(mapping);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const match of answer.matchAll(URL_PART)) {
+    parts.push(restoreWith(lookup, answer.slice(cursor, match.index)), match[0]);
+    cursor = match.index + match[0].length;
+  }
+  parts.push(restoreWith(lookup, answer.slice(cursor)));
+  return parts.join('');
+}
+
+interface MarkdownNode {
+  type: string;
+  value?: string;
+  children?: MarkdownNode[];
+}
+
+/**
+ * Restores placeholders in a parsed Markdown tree (mdast), in the text the user reads only: text and code
+ * nodes. Link and image targets (`url`, `title`) and image `alt` are left alone, so a hostile answer such as
+ * `[詳細](https://x.example/?id=[マイナンバー1])` renders a link whose `href` still holds the placeholder.
+ */
+export function restoreInMarkdownTree(tree: MarkdownNode, mapping: readonly PiiReplacement[]): void {
+  if (mapping.length === 0) return;
+  const lookup = lookupOf(mapping);
+  const visit = (node: MarkdownNode) => {
+    if ((node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') && node.value) {
+      node.value =
+        node.type === 'text' ? restoreWith(lookup, node.value) : restoreOutsideUrls(node.value, mapping);
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
 }
 
 export interface StreamRestorer {
@@ -151,12 +202,4 @@ export function createStreamRestorer(mapping: readonly PiiReplacement[]): Stream
       return rest;
     },
   };
-}
-
-/** Puts the same placeholders back into text that contains the originals (e.g. to re-ask about it). */
-export function reapplyRedaction(text: string, mapping: readonly PiiReplacement[]): string {
-  return mapping.reduce(
-    (redacted, { original, placeholder }) => redacted.split(original).join(placeholder),
-    text,
-  );
 }

@@ -1,9 +1,11 @@
+import { address } from './address';
 import { bankAccount } from './bank-account';
 import { birthDate } from './birth-date';
 import { cardNumber } from './card-number';
 import { corporateNumber } from './corporate-number';
 import { email } from './email';
 import { myNumber } from './my-number';
+import { personName } from './person-name';
 import { phone } from './phone';
 import { postalCode } from './postal-code';
 import type { Detector } from './types';
@@ -22,4 +24,6 @@ export const builtInDetectors: readonly Detector[] = [
   bankAccount,
   postalCode,
   birthDate,
+  address,
+  personName,
 ];

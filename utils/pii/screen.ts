@@ -62,12 +62,13 @@ export function screenText(text: string, config: PiiConfig, options: CustomScanO
   const candidates: Candidate[] = [];
   let rank = 0;
   for (const detector of builtInDetectors) {
-    for (const span of detector.find(normalised.text)) {
+    for (const { start, end, publicAs } of detector.find(normalised.text)) {
       candidates.push({
-        ...span,
+        start,
+        end,
         detector: detector.id,
-        label: detector.label,
-        severity: detector.severity,
+        label: publicAs ?? detector.label,
+        severity: publicAs ? 'info' : detector.severity,
         rank,
       });
     }

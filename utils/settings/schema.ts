@@ -335,6 +335,14 @@ export const settingsSchema = z.object({
       .int()
       .min(0)
       .meta(doc('履歴を残す日数（0 は無期限）', 'Days to keep history (0: no limit)')),
+    keepOriginals: z
+      .boolean()
+      .meta(
+        doc(
+          '履歴に個人情報の元の値を残すか（false: 置き換えた記号で保存）',
+          'Keep the original personal data in history (false: keep the placeholders instead)',
+        ),
+      ),
   }),
   guideline: z.object({
     title: z.string().meta(doc('利用ガイドラインの題名', 'Title of the usage guideline')),
@@ -422,7 +430,7 @@ export const DEFAULT_SETTINGS: Settings = {
   allowUserTemplates: true,
   pii: { mode: 'warn', bannedTerms: [], custom: [] },
   sites: { blocked: [] },
-  history: { enabled: true, retentionDays: 0 },
+  history: { enabled: true, retentionDays: 0, keepOriginals: true },
   guideline: { title: '', url: '', text: '', version: '', requireAcceptance: false },
   disclosure: { copySuffix: '' },
   tips: [],

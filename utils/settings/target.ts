@@ -20,33 +20,44 @@ export function defaultModelId(settings: Settings): string {
   return settings.defaultModel || settings.models[0]?.id || '';
 }
 
-/** A model may live behind its own base URL and API format (e.g. Claude via an Anthropic endpoint). */
+function originOf(url: string): string | null {
+  return URL.canParse(url) ? new URL(url).origin : null;
+}
+
+/**
+ * A model may live behind its own base URL and API format (e.g. Claude via an Anthropic endpoint). The key
+ * was issued for the gateway's origin and goes to that origin only: a model on another host gets no key.
+ */
 export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTarget {
   const model = settings.models.find((entry) => entry.id === modelId);
   const { gateway } = settings;
+  const baseUrl = model?.baseUrl || gateway.baseUrl;
+  const keyOrigin = originOf(gateway.baseUrl);
+  const sameOrigin = keyOrigin !== null && originOf(baseUrl) === keyOrigin;
   // A model's own headers win over the gateway's (e.g. a per-format `x-portkey-provider`).
   const headers = { ...gateway.headers, ...model?.headers };
-  const where = {
-    baseUrl: model?.baseUrl || gateway.baseUrl,
-    apiFormat: model?.apiFormat ?? gateway.apiFormat,
-  };
+  const apiFormat = model?.apiFormat ?? gateway.apiFormat;
   if (gateway.auth.source === 'oidc') {
     // The person's own token, `Authorization: Bearer` unless the policy names another header, in both
-    // formats. No user id header: the gateway learns who asked from the token, not from our say-so.
+    // formats, and like a key only to the gateway's origin. No user id header: the gateway learns who
+    // asked from the token, not from our say-so.
     const header = gateway.auth.header.trim();
     return {
-      ...where,
+      baseUrl,
+      apiFormat,
       apiKey: '',
       authHeader: header || 'Authorization',
       authScheme: header ? gateway.auth.scheme : gateway.auth.scheme.trim() || 'Bearer',
       headers,
-      accessToken: requestAccessToken,
+      ...(sameOrigin ? { accessToken: requestAccessToken } : {}),
     };
   }
-  const apiKey = { user: settings.apiKey, policy: gateway.auth.value, none: '' }[gateway.auth.source];
+  const key = { user: settings.apiKey, policy: gateway.auth.value, none: '' }[gateway.auth.source];
+  const apiKey = sameOrigin ? key : '';
   const { header: attributionHeader } = gateway.userAttribution;
   return {
-    ...where,
+    baseUrl,
+    apiFormat,
     apiKey,
     authHeader: gateway.auth.header,
     authScheme: gateway.auth.scheme,
