@@ -28,7 +28,7 @@ describe('the redirect URI an administrator registers at the identity provider',
       isRedirectBack('https://kncpofkhcggbomfiiagidabljfiifemb.chromiumapp.org.evil.jp/?code=1', back),
     ).toBe(false);
     expect(
-      isRedirectBack('https://idp.city.lg.jp/login?redirect_uri=' + encodeURIComponent(back), back),
+      isRedirectBack(`https://idp.city.lg.jp/login?redirect_uri=${encodeURIComponent(back)}`, back),
     ).toBe(false);
     expect(isRedirectBack('not a url', back)).toBe(false);
   });
