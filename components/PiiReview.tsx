@@ -15,6 +15,8 @@ interface Props {
     found: string;
     /** Shown after info findings (法人番号), which are public and are not redacted. */
     publicInfo: string;
+    /** What the screen looks for and what it does not, in plain words. */
+    scope: string;
     blocked: string;
     sendAnyway: string;
     redactAndSend: string;
@@ -91,6 +93,7 @@ export function PiiReview({
           ),
         )}
       </div>
+      <p className="pii-review-scope">{labels.scope}</p>
       <h4>{labels.found}</h4>
       <ul className="pii-review-list">
         {distinctFindings(findings).map((finding) => (

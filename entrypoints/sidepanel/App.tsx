@@ -422,6 +422,7 @@ export function App() {
               intro: t('pii_reviewIntro'),
               found: t('pii_foundList'),
               publicInfo: t('pii_publicInfo'),
+              scope: t('pii_scope'),
               blocked: t('pii_blocked'),
               sendAnyway: t('pii_sendAnyway'),
               redactAndSend: t('pii_redactAndSend'),

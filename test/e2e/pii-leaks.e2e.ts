@@ -143,8 +143,7 @@ async function cardDone() {
 
 describe('redact mode with a real managed policy', () => {
   it('translate, retranslate and retry send no name, address, phone (either spelling) or マイナンバー', async () => {
-    await expect.poll(() => panel.locator('.history-privacy').count()).toBe(0);
-    gateway.setReply((body) => `Translated: ${(body.messages?.at(-1)?.content as string).slice(0, 200)}`);
+    gateway.setReply((body) => `Translated: ${String(body.messages?.at(-1)?.content ?? '').slice(0, 200)}`);
     const before = posts().length;
     await selectElementText(notePage, '#note');
     await menuClick('translate', `${site.url}/note.html`);

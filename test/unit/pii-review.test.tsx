@@ -18,6 +18,7 @@ function labelsFrom(catalogue: typeof ja) {
     intro: catalogue.pii_reviewIntro.message,
     found: catalogue.pii_foundList.message,
     publicInfo: catalogue.pii_publicInfo.message,
+    scope: catalogue.pii_scope.message,
     blocked: catalogue.pii_blocked.message,
     sendAnyway: catalogue.pii_sendAnyway.message,
     redactAndSend: catalogue.pii_redactAndSend.message,
@@ -46,6 +47,7 @@ describe('PiiReview', () => {
     const { container } = renderReview();
     const marks = [...container.querySelectorAll('mark')];
     expect(marks.map((mark) => [mark.textContent, mark.title])).toEqual([
+      ['矢板 太郎', '氏名'],
       ['090-1234-5678', '電話番号'],
       ['1234 5678 9018', 'マイナンバー'],
       ['7000012050002', '法人番号'],
@@ -57,6 +59,7 @@ describe('PiiReview', () => {
     renderReview();
     const items = screen.getAllByRole('listitem').map((item) => item.textContent);
     expect(items).toEqual([
+      '氏名 矢板 太郎',
       '電話番号 090-1234-5678',
       'マイナンバー 1234 5678 9018',
       `法人番号 7000012050002 ${ja.pii_publicInfo.message}`,
@@ -86,6 +89,7 @@ describe('PiiReview', () => {
   it('shows everything in English for an English interface', () => {
     const { container } = renderReview({ language: 'en', labels: labelsFrom(en) });
     expect([...container.querySelectorAll('mark')].map((mark) => mark.title)).toEqual([
+      'Name',
       'Phone number',
       'Individual Number (My Number)',
       'Corporate Number',
@@ -100,5 +104,17 @@ describe('PiiReview', () => {
     const { container } = renderReview({ text: hostile, findings: hostileFindings });
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('.pii-review-text')?.textContent).toBe(hostile);
+  });
+});
+
+describe('what the review says it looks for', () => {
+  it('names the kinds it looks for and those it does not, and keeps the choices after the text', () => {
+    const { container } = renderReview();
+    const scope = container.querySelector('.pii-review-scope')?.textContent ?? '';
+    expect(scope).toContain('氏名');
+    expect(scope).toContain('住所');
+    expect(scope).toContain('調べない項目');
+    const section = container.querySelector('section.pii-review');
+    expect(section?.lastElementChild?.className).toBe('pii-review-actions');
   });
 });

@@ -69,7 +69,7 @@ describe('which source wins for each setting', () => {
 
   it('forces single keys, not whole sections: the policy sets retention, the user still decides about history', () => {
     const effective = resolve({ user: USER_SETTINGS, managed: MANAGED_POLICY });
-    expect(effective.settings.history).toEqual({ enabled: true, retentionDays: 30 });
+    expect(effective.settings.history).toEqual({ enabled: true, retentionDays: 30, keepOriginals: true });
     expect(effective.forced['history.retentionDays']).toBe('managed');
     expect(effective.forced['history.enabled']).toBeUndefined();
   });
@@ -191,7 +191,7 @@ describe('an invalid key in a policy', () => {
     const lastGood = { managed: { 'history.enabled': false, 'history.retentionDays': 30 } };
     const effective = resolve({ user: USER_SETTINGS, managed: { history: '30' }, lastGood });
     expect(problemAt(effective, 'history')).toMatchObject({ kind: 'invalid', found: '"30"' });
-    expect(effective.settings.history).toEqual({ enabled: false, retentionDays: 30 });
+    expect(effective.settings.history).toEqual({ enabled: false, retentionDays: 30, keepOriginals: true });
     expect(effective.forced['history.enabled']).toBe('managed');
   });
 

@@ -57,7 +57,7 @@ function isWordChar(character: string | undefined): boolean {
 }
 
 function isCommon(word: string, words: PiiDictionaries | null): boolean {
-  return words !== null && words.commonNouns.has(word) && !words.surnames.has(word);
+  return (words?.commonNouns.has(word) ?? false) && !(words?.surnames.has(word) ?? false);
 }
 
 /** A name-shaped run that is a title, a role, an organisation or a common noun is not a person. */
@@ -65,7 +65,7 @@ function isRoleOrWord(name: string, words: PiiDictionaries | null): boolean {
   const compact = name.replace(/[ ・=]/g, '');
   if (ROLE_ENDING.test(compact) || KINSHIP.test(compact) || isCommon(compact, words)) return true;
   // 市民課の… / 窓口… : a known place or organisation word as the whole run.
-  return words !== null && words.places.has(compact);
+  return words?.places.has(compact) ?? false;
 }
 
 function nameAfterLabel(text: string, from: number, words: PiiDictionaries | null): Span | null {
@@ -153,11 +153,7 @@ function namesInProse(text: string, words: PiiDictionaries): Span[] {
 /** Readings in katakana after a フリガナ-like label are covered above; here, readings the dictionary knows. */
 function readingsInProse(text: string, words: PiiDictionaries): Span[] {
   const spans: Span[] = [];
-  const pair = new RegExp(
-    `(?<![${KATAKANA}])([${KATAKANA}]{2,8})[ ・]([${KATAKANA}]{2,8})(?![${KATAKANA}])`,
-    'gu',
-  );
-  for (const match of text.matchAll(pair)) {
+  for (const match of text.matchAll(READING_PAIR)) {
     if (words.readings.has(match[1] ?? '') && words.readings.has(match[2] ?? '')) {
       spans.push({ start: match.index, end: match.index + match[0].length });
     }
