@@ -55,7 +55,8 @@ const access = {
 const chromium = {
   ...identity,
   key: MANIFEST_KEY,
-  permissions: ['storage', 'contextMenus', 'sidePanel', 'activeTab', 'scripting', 'alarms'],
+  // `identity`: the sign-in window for `gateway.auth.source: "oidc"` (utils/auth/launch.ts). No warning at install.
+  permissions: ['storage', 'contextMenus', 'sidePanel', 'activeTab', 'scripting', 'alarms', 'identity'],
   // Chrome and Edge read the enterprise policy against this schema (generated from utils/settings/schema.ts).
   storage: { managed_schema: 'managed_schema.json' },
   // The toolbar action opens the side panel (setPanelBehavior), so its shortcut does too.
@@ -67,7 +68,7 @@ const firefox = {
   ...identity,
   // No `sidePanel` (the sidebar needs no permission); `contextMenus` is Firefox's alias of `menus` and keeps
   // `browser.contextMenus` working. Firefox reads policy from policies.json, so there is no managed_schema.
-  permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
+  permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'identity'],
   commands: { _execute_sidebar_action: openPanelShortcut, ...runLastAction },
   ...access,
   browser_specific_settings: {

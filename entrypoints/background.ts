@@ -1,6 +1,9 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { keepRepeatingAlarm } from '../utils/alarms';
+import { oidcConfigFrom } from '../utils/auth/config';
+import { toAuthFailure } from '../utils/auth/errors';
+import { accessToken, signIn, signOut } from '../utils/auth/session';
 import { looksLikePdfUrl } from '../utils/documents/pdf-url';
 import { applyRetention } from '../utils/history/retention';
 import { browserUiLanguage, resolveUiLanguage, translatorFor } from '../utils/i18n';
@@ -224,7 +227,32 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(onCommand);
   // The toolbar button opens the side panel too.
   openSidePanelFromToolbar().catch(() => undefined);
-  listenForMessages({ 'claim-job': (message) => claimJob(message.windowId) });
+  const oidc = async () => oidcConfigFrom((await settingsInForce()).settings);
+  listenForMessages({
+    'claim-job': (message) => claimJob(message.windowId),
+    'auth-token': (message) =>
+      oidc()
+        .then((config) => accessToken(config, message.rejected))
+        .then(
+          (token) => ({ ok: true as const, accessToken: token }),
+          (caught: unknown) => ({ ok: false as const, failure: toAuthFailure(caught) }),
+        ),
+    'auth-sign-in': (message) =>
+      oidc()
+        .then((config) => signIn(config, message.inTab))
+        .then(
+          () => ({ ok: true as const }),
+          (caught: unknown) => ({ ok: false as const, failure: toAuthFailure(caught) }),
+        ),
+    // Revocation is a courtesy to the provider: the tokens are gone from here whether or not it answers.
+    'auth-sign-out': () =>
+      oidc()
+        .then((config) => signOut(config))
+        .then(
+          () => undefined,
+          () => undefined,
+        ),
+  });
   // The end-to-end tests cannot click a native menu headless; they call the very function the click calls.
   // Only code running inside this worker can reach it; web pages and our other pages cannot.
   Object.assign(globalThis, { tatakidaiMenuClick: onMenuClicked, tatakidaiCommand: onCommand });

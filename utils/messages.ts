@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { actionIdSchema } from './actions/registry';
+import type { AuthFailure } from './auth/errors';
 
 /**
  * The one message contract between the background and our own pages. Everything received is validated;
@@ -53,13 +54,29 @@ const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job-ready'), windowId: z.number().int() }),
   /** panel → background: hand me the job for my window, if any. */
   z.object({ type: z.literal('claim-job'), windowId: z.number().int() }),
+  /**
+   * page → background: the signed-in person's access token. `rejected`: the token the gateway just
+   * refused, so it is renewed unless another request already did. The background alone renews tokens, so
+   * two pages never spend the same refresh token.
+   */
+  z.object({ type: z.literal('auth-token'), rejected: z.string().optional() }),
+  /** page → background: open the provider's sign-in page (in a tab when the sign-in window fails). */
+  z.object({ type: z.literal('auth-sign-in'), inTab: z.boolean() }),
+  /** page → background: forget the tokens and revoke them at the provider. */
+  z.object({ type: z.literal('auth-sign-out') }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
 
 interface Responses {
   'job-ready': undefined;
   'claim-job': QueuedJob | null;
+  'auth-token': AuthAnswer<{ accessToken: string }>;
+  'auth-sign-in': AuthAnswer<object>;
+  'auth-sign-out': undefined;
 }
+
+/** Sign-in answers are values, never thrown: an error crossing the message boundary loses its kind. */
+export type AuthAnswer<T> = ({ ok: true } & T) | { ok: false; failure: AuthFailure };
 
 export async function sendMessage<M extends Message>(message: M): Promise<Responses[M['type']]> {
   return browser.runtime.sendMessage(message) as Promise<Responses[M['type']]>;

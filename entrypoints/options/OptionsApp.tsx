@@ -5,8 +5,11 @@ import { Notice } from '../../components/Notice';
 import { SettingField } from '../../components/SettingField';
 import { SettingsSourceTable } from '../../components/SettingsSourceTable';
 import { ShortcutList } from '../../components/ShortcutList';
+import { SignInArea } from '../../components/SignInArea';
+import { SignInSetup } from '../../components/SignInSetup';
 import { UsageStatsSection } from '../../components/UsageStatsSection';
 import { useComfort } from '../../hooks/useComfort';
+import { useRedirectUris } from '../../hooks/useRedirectUris';
 import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettings';
 import { useShortcuts } from '../../hooks/useShortcuts';
 import { useUsageStats } from '../../hooks/useUsageStats';
@@ -70,6 +73,7 @@ export function OptionsApp() {
   const [test, setTest] = useState<TestResult | null>(null);
   const [permission, setPermission] = useState<boolean | null>(null);
   const shortcuts = useShortcuts(t);
+  const redirectUris = useRedirectUris();
   // The text size shows at once, before saving, so the user can judge it.
   useComfort(useUiLanguage(effective), draft?.fontSize ?? effective?.settings.fontSize);
 
@@ -261,6 +265,19 @@ export function OptionsApp() {
               ))}
             </select>
           </SettingField>
+          {current.gateway.auth.source === 'oidc' && (
+            <>
+              <SignInArea required t={t} />
+              <SignInSetup
+                title={t('signIn_adminTitle')}
+                issuerLine={t('signIn_adminIssuer', current.gateway.auth.oidc.issuer || '—')}
+                clientLine={t('signIn_adminClient', current.gateway.auth.oidc.clientId || '—')}
+                redirectLabel={t('signIn_adminRedirect', browser.runtime.id)}
+                redirectUri={redirectUris.inUse}
+                otherLines={redirectUris.others.map((uri) => t('signIn_adminOther', uri))}
+              />
+            </>
+          )}
           {current.gateway.auth.source === 'user' &&
             text('apiKey', 'options_apiKey', { type: 'password', help: 'options_apiKeyHelp' })}
           {text('gateway.auth.header', 'options_authHeader', {
@@ -306,7 +323,8 @@ export function OptionsApp() {
               ))}
             </select>
           </SettingField>
-          {text('userId', 'options_userId')}
+          {/* With sign-in the gateway reads who asked from the token, so no user id is asked for. */}
+          {current.gateway.auth.source !== 'oidc' && text('userId', 'options_userId')}
         </fieldset>
         <fieldset>
           <legend>{t('options_historySection')}</legend>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChatInput } from '../../components/ChatInput';
+import { SignInArea } from '../../components/SignInArea';
 import { TemplateForm } from '../../components/TemplateForm';
 import { TipsPanel } from '../../components/TipsPanel';
 import { useActionJobs } from '../../hooks/useActionJobs';
@@ -24,6 +25,7 @@ import { useTemplates } from '../../hooks/useTemplates';
 import { useTips } from '../../hooks/useTips';
 import { ACTION_ORDER } from '../../utils/actions/registry';
 import type { ActionId } from '../../utils/actions/types';
+import { usesSignIn } from '../../utils/auth/config';
 import type { MessageKey } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
 import type { Template } from '../../utils/settings/schema';
@@ -238,6 +240,7 @@ export function App() {
         }}
         onHistory={() => setView(view === 'history' ? 'conversation' : 'history')}
       />
+      <SignInArea required={usesSignIn(loaded.settings)} t={t} />
       <PanelNotices
         loaded={loaded}
         t={t}
@@ -325,6 +328,7 @@ export function App() {
         ) : tourVisible ? (
           <TourArea
             t={t}
+            signIn={usesSignIn(loaded.settings)}
             actions={enabledActions}
             canRun={configured}
             shortcuts={shortcuts}

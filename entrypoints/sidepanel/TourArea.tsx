@@ -9,6 +9,8 @@ import { CHROME_SHORTCUTS_URL } from '../../utils/shortcuts';
 
 interface Props {
   t: Translator;
+  /** The policy asks staff to sign in: the tour says so first. */
+  signIn: boolean;
   actions: ActionId[];
   canRun: boolean;
   shortcuts: ReturnType<typeof useShortcuts>;
@@ -17,13 +19,14 @@ interface Props {
 }
 
 /** The first-run tour in the empty panel: what the assistant does, a sample to try, the shortcuts. */
-export function TourArea({ t, actions, canRun, shortcuts, onRunSample, onClose }: Props) {
+export function TourArea({ t, signIn, actions, canRun, shortcuts, onRunSample, onClose }: Props) {
   return (
     <Onboarding
       labels={{
         greeting: t('tourGreeting'),
         intro: t('tourIntro'),
         steps: [
+          ...(signIn ? [{ title: t('signIn_tourTitle'), body: t('signIn_tourBody') }] : []),
           { title: t('tourStep1Title'), body: t('tourStep1Body') },
           { title: t('tourStep2Title'), body: t('tourStep2Body') },
           { title: t('tourStep3Title'), body: t('tourStep3Body') },

@@ -34,7 +34,8 @@ function idFromKey(key: string): string {
   return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
 }
 
-const EVERY_BROWSER_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage'];
+// `identity`: the sign-in window when the policy asks each person to sign in (gateway.auth.source "oidc").
+const EVERY_BROWSER_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'identity', 'scripting', 'storage'];
 
 describe.each([
   { target: 'chrome-mv3', browser: 'Chrome and Edge' },

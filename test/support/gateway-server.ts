@@ -151,7 +151,17 @@ async function readBody(request: IncomingMessage): Promise<ChatRequestBody | nul
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startGatewayServer(): Promise<GatewayServer> {
+/**
+ * How a gateway that checks each person's token decides (token-gateway.ts): `admit` answers a failure to
+ * send instead of an answer; `stillAdmitted` is asked before each piece of a streamed answer, and `false`
+ * ends the stream with a 401 error event (a gateway that re-checks a token that expires mid-answer).
+ */
+export interface GatewayAdmission {
+  admit(request: IncomingMessage): Promise<GatewayFailure | undefined>;
+  stillAdmitted(request: IncomingMessage): boolean;
+}
+
+export async function startGatewayServer(admission?: GatewayAdmission): Promise<GatewayServer> {
   let reply: string | ((body: ChatRequestBody) => string) = DEFAULT_GATEWAY_REPLY;
   const failures: GatewayFailure[] = [];
   let drop: { chunks: number; how: 'reset' | 'end'; when?: () => Promise<unknown> } | undefined;
@@ -289,6 +299,13 @@ export async function startGatewayServer(): Promise<GatewayServer> {
         return;
       }
       if (!open()) return;
+      if (admission && !admission.stillAdmitted(request)) {
+        await (answer.format === 'openai'
+          ? writeEvent(response, JSON.stringify({ error: { message: 'token expired', code: 401 } }))
+          : event('error', { error: { type: 'authentication_error', message: 'token expired' } }));
+        response.end();
+        return;
+      }
       const text = points.slice(start, start + size).join('');
       if (answer.format === 'openai') {
         await writeEvent(
@@ -428,7 +445,7 @@ export async function startGatewayServer(): Promise<GatewayServer> {
       response.end();
       return;
     }
-    const failure = failures.shift();
+    const failure = failures.shift() ?? (await admission?.admit(request));
     if (failure) {
       const failureBody =
         failure.body ?? errorBody(format, failure.status, STATUS_CODES[failure.status] ?? 'Error');

@@ -10,7 +10,13 @@ function examples(preset: (typeof GATEWAY_PRESETS)[number]): Record<string, stri
 
 function staffGateway(): GatewaySettings {
   const gateway = structuredClone(DEFAULT_SETTINGS.gateway);
-  gateway.auth = { header: 'x-old', scheme: 'Token', source: 'policy', value: 'sk-yaita-org-0001' };
+  gateway.auth = {
+    header: 'x-old',
+    scheme: 'Token',
+    source: 'policy',
+    value: 'sk-yaita-org-0001',
+    oidc: DEFAULT_SETTINGS.gateway.auth.oidc,
+  };
   gateway.headers = { 'x-portkey-provider': 'openai' };
   gateway.firstByteTimeoutSeconds = 90;
   return gateway;
@@ -78,7 +84,13 @@ describe('gateway presets', () => {
       gateway: {
         baseUrl: 'https://yaita-aoai.openai.azure.com/openai/v1',
         apiFormat: 'openai',
-        auth: { header: 'api-key', scheme: '', source: 'policy', value: 'sk-yaita-org-0001' },
+        auth: {
+          header: 'api-key',
+          scheme: '',
+          source: 'policy',
+          value: 'sk-yaita-org-0001',
+          oidc: DEFAULT_SETTINGS.gateway.auth.oidc,
+        },
         headers: {},
         userAttribution: { header: '', bodyUser: false },
         firstByteTimeoutSeconds: 90,
@@ -109,7 +121,13 @@ describe('gateway presets', () => {
       gateway: {
         baseUrl: 'https://ai-gw.example.lg.jp/v1',
         apiFormat: 'openai',
-        auth: { header: 'api-key', scheme: '', source: 'policy', value: 'sk-yaita-org-0001' },
+        auth: {
+          header: 'api-key',
+          scheme: '',
+          source: 'policy',
+          value: 'sk-yaita-org-0001',
+          oidc: DEFAULT_SETTINGS.gateway.auth.oidc,
+        },
         headers: { 'x-portkey-provider': 'openai' },
         userAttribution: { header: '', bodyUser: false },
         // Timeouts are the organisation's, never the preset's.

@@ -20,7 +20,13 @@ const USER: Settings = {
   gateway: {
     ...DEFAULT_SETTINGS.gateway,
     baseUrl: 'https://my-litellm.example.jp/v1',
-    auth: { header: 'x-litellm-api-key', scheme: '', source: 'user', value: '' },
+    auth: {
+      header: 'x-litellm-api-key',
+      scheme: '',
+      source: 'user',
+      value: '',
+      oidc: DEFAULT_SETTINGS.gateway.auth.oidc,
+    },
   },
   apiKey: 'sk-shiminka-tanaka-2025',
   defaultModel: 'gpt-4o-mini',

@@ -14,7 +14,13 @@ const CITY_HALL: Settings = {
   gateway: {
     baseUrl: 'https://ai-gw.example.lg.jp/v1',
     apiFormat: 'openai',
-    auth: { header: 'Authorization', scheme: 'Bearer', source: 'user', value: 'sk-org-shiyakusho-0001' },
+    auth: {
+      header: 'Authorization',
+      scheme: 'Bearer',
+      source: 'user',
+      value: 'sk-org-shiyakusho-0001',
+      oidc: DEFAULT_SETTINGS.gateway.auth.oidc,
+    },
     headers: { 'x-org-id': 'yaita', 'x-department': '市民課' },
     userAttribution: { header: 'x-litellm-end-user-id', bodyUser: true },
     firstByteTimeoutSeconds: 60,

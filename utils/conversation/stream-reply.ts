@@ -35,6 +35,11 @@ export async function streamReply(
   let cut = false;
   try {
     for await (const delta of streamResilient(target, request, signal, options)) {
+      if (delta.type === 'restart') {
+        text = '';
+        onText(text);
+        continue;
+      }
       if (delta.type === 'usage') {
         usage = { inputTokens: delta.inputTokens, outputTokens: delta.outputTokens };
         continue;

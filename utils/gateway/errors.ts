@@ -6,6 +6,10 @@ export type GatewayErrorKind =
   | 'bad-url'
   | 'permission'
   | 'auth'
+  /** Sign-in is required and nobody is signed in, or the sign-in ran out and could not be renewed. */
+  | 'signed-out'
+  /** Signed in, but the gateway refused the person's token even after renewing it. */
+  | 'token-refused'
   | 'forbidden'
   | 'model-not-found'
   | 'rate-limited'

@@ -15,6 +15,10 @@ export function explainGatewayError(
       return t('error_permission', context.gatewayOrigin);
     case 'auth':
       return t('error_auth');
+    case 'signed-out':
+      return t('error_signed_out');
+    case 'token-refused':
+      return t('error_token_refused');
     case 'forbidden':
       return t('error_forbidden');
     case 'model-not-found':

@@ -1,3 +1,4 @@
+import { withAccessToken } from './access-token';
 import { GatewayError } from './errors';
 import type { Delta, GatewayRequest, GatewayTarget } from './types';
 
@@ -63,16 +64,18 @@ function withoutKey(error: GatewayError, apiKey: string): GatewayError {
 }
 
 /** One answer, streamed in the target's API format. Everything it throws is a `GatewayError`. */
-export async function* streamChat(
+export function streamChat(
   target: GatewayTarget,
   request: GatewayRequest,
   signal: AbortSignal,
 ): AsyncIterable<Delta> {
-  try {
-    yield* streamInFormat(target, request, signal);
-  } catch (caught) {
-    throw caught instanceof GatewayError ? withoutKey(caught, target.apiKey) : caught;
-  }
+  return withAccessToken(target, async function* (ready) {
+    try {
+      yield* streamInFormat(ready, request, signal);
+    } catch (caught) {
+      throw caught instanceof GatewayError ? withoutKey(caught, ready.apiKey) : caught;
+    }
+  });
 }
 
 type ConnectionCheck = { ok: true; reply: string } | { ok: false; error: GatewayError };
@@ -95,6 +98,7 @@ export async function checkConnection(
       maxTokens: 8,
     };
     for await (const delta of streamChat(target, request, signal)) {
+      if (delta.type === 'restart') reply = '';
       if (delta.type === 'text') reply += delta.text;
     }
     return { ok: true, reply };

@@ -17,6 +17,11 @@ export interface GatewayTarget {
   authScheme: string;
   /** Extra static headers the organisation's gateway wants on every request. */
   headers: Record<string, string>;
+  /**
+   * With sign-in (`gateway.auth.source: "oidc"`): the signed-in person's access token, sent in place of
+   * `apiKey`. Given the token the gateway refused, it returns a renewed one (access-token.ts).
+   */
+  accessToken?: (rejected?: string) => Promise<string>;
 }
 
 export interface GatewayRequest {
@@ -30,6 +35,8 @@ export interface GatewayRequest {
 
 export type Delta =
   | { type: 'text'; text: string }
+  /** The answer starts again from nothing (after a renewed sign-in mid-answer): drop the text so far. */
+  | { type: 'restart' }
   | { type: 'usage'; inputTokens: number; outputTokens: number }
   /** The model thinking before it answers (`reasoning_content`, `reasoning`, thinking blocks): never the answer. */
   | { type: 'reasoning'; text: string }

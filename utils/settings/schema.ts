@@ -55,6 +55,10 @@ export function isSecurePolicyUrl(value: string): boolean {
 export const apiFormatSchema = z.enum(['openai', 'anthropic']);
 export type ApiFormat = z.infer<typeof apiFormatSchema>;
 
+/** `oidc`: each person's own token from the organisation's identity provider (utils/auth/). */
+export const authSourceSchema = z.enum(['user', 'policy', 'none', 'oidc']);
+export type AuthSource = z.infer<typeof authSourceSchema>;
+
 export const uiLanguageSchema = z.enum(['auto', 'ja', 'en']);
 export type UiLanguagePreference = z.infer<typeof uiLanguageSchema>;
 
@@ -160,19 +164,60 @@ export const settingsSchema = z.object({
             'Word written before the key, e.g. Bearer (may be empty)',
           ),
         ),
-      source: z
-        .enum(['user', 'policy', 'none'])
-        .meta(
-          doc(
-            'キーの出どころ: user（各職員が入力）、policy（auth.value の組織キー）、none（キーなし。ネットワーク/SSOで認証）',
-            'Where the key comes from: user (each person enters it), policy (the organisation key in auth.value), none (network/SSO authentication)',
-          ),
+      source: authSourceSchema.meta(
+        doc(
+          'キーの出どころ: user（各職員が入力）、policy（auth.value の組織キー）、none（キーなし。ネットワーク/SSOで認証）、oidc（各職員が組織のIDプロバイダーにサインインし、その人のトークンを送る。auth.oidc を設定）',
+          'Where the key comes from: user (each person enters it), policy (the organisation key in auth.value), none (network/SSO authentication), oidc (each person signs in with the organisation identity provider and their own token is sent; set auth.oidc)',
         ),
+      ),
       value: z.string().meta(
         doc('組織のAPIキー（source が policy のとき）', 'Organisation API key (when source is policy)', {
           sensitive: true,
         }),
       ),
+      oidc: z.object({
+        issuer: httpUrl().meta(
+          doc(
+            'IDプロバイダーの発行者URL（/.well-known/openid-configuration の手前まで。source が oidc のとき）',
+            'Identity provider issuer URL (what precedes /.well-known/openid-configuration; when source is oidc)',
+            { example: 'https://login.microsoftonline.com/<tenant-id>/v2.0' },
+          ),
+        ),
+        clientId: z
+          .string()
+          .meta(
+            doc(
+              'IDプロバイダーに登録したこの拡張機能のクライアントID（シークレットは使いません）',
+              'Client id registered for this extension at the identity provider (no secret is used)',
+            ),
+          ),
+        scopes: z
+          .array(z.string().min(1))
+          .meta(
+            doc(
+              '求めるスコープ（openid は必須。更新トークンには offline_access）',
+              'Scopes requested (openid is required; offline_access for refresh tokens)',
+              { example: ['openid', 'profile', 'email', 'offline_access', 'api://ai-gateway/access'] },
+            ),
+          ),
+        audience: z
+          .string()
+          .meta(
+            doc(
+              'audience パラメーターとして送る値（それを求めるIDプロバイダーだけ。空欄で送らない）',
+              'Value sent as the audience parameter (only for providers that ask for it; empty: not sent)',
+            ),
+          ),
+        resource: z
+          .string()
+          .meta(
+            doc(
+              'resource パラメーター（RFC 8707。AD FS などでゲートウェイを指す。空欄で送らない）',
+              'Value sent as the resource parameter (RFC 8707; AD FS and others name the gateway with it; empty: not sent)',
+              { example: 'https://ai-gw.example.lg.jp/' },
+            ),
+          ),
+      }),
     }),
     headers: z.record(z.string(), z.string()).meta(
       doc('すべてのリクエストに付ける追加ヘッダー', 'Extra headers sent with every request', {
@@ -395,7 +440,19 @@ export const DEFAULT_SETTINGS: Settings = {
   gateway: {
     baseUrl: '',
     apiFormat: 'openai',
-    auth: { header: '', scheme: '', source: 'user', value: '' },
+    auth: {
+      header: '',
+      scheme: '',
+      source: 'user',
+      value: '',
+      oidc: {
+        issuer: '',
+        clientId: '',
+        scopes: ['openid', 'profile', 'email', 'offline_access'],
+        audience: '',
+        resource: '',
+      },
+    },
     headers: {},
     userAttribution: { header: '', bodyUser: false },
     firstByteTimeoutSeconds: 60,

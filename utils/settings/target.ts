@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_INPUT_CHARS } from '../actions/long-input';
+import { requestAccessToken } from '../auth/client';
 import type { Deadlines } from '../gateway/deadline';
 import type { GatewayTarget } from '../gateway/types';
 import type { ApiFormat, ModelEntry, Settings } from './schema';
@@ -33,14 +34,30 @@ export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTa
   const baseUrl = model?.baseUrl || gateway.baseUrl;
   const keyOrigin = originOf(gateway.baseUrl);
   const sameOrigin = keyOrigin !== null && originOf(baseUrl) === keyOrigin;
+  // A model's own headers win over the gateway's (e.g. a per-format `x-portkey-provider`).
+  const headers = { ...gateway.headers, ...model?.headers };
+  const apiFormat = model?.apiFormat ?? gateway.apiFormat;
+  if (gateway.auth.source === 'oidc') {
+    // The person's own token, `Authorization: Bearer` unless the policy names another header, in both
+    // formats, and like a key only to the gateway's origin. No user id header: the gateway learns who
+    // asked from the token, not from our say-so.
+    const header = gateway.auth.header.trim();
+    return {
+      baseUrl,
+      apiFormat,
+      apiKey: '',
+      authHeader: header || 'Authorization',
+      authScheme: header ? gateway.auth.scheme : gateway.auth.scheme.trim() || 'Bearer',
+      headers,
+      ...(sameOrigin ? { accessToken: requestAccessToken } : {}),
+    };
+  }
   const key = { user: settings.apiKey, policy: gateway.auth.value, none: '' }[gateway.auth.source];
   const apiKey = sameOrigin ? key : '';
   const { header: attributionHeader } = gateway.userAttribution;
-  // A model's own headers win over the gateway's (e.g. a per-format `x-portkey-provider`).
-  const headers = { ...gateway.headers, ...model?.headers };
   return {
     baseUrl,
-    apiFormat: model?.apiFormat ?? gateway.apiFormat,
+    apiFormat,
     apiKey,
     authHeader: gateway.auth.header,
     authScheme: gateway.auth.scheme,
@@ -49,8 +66,9 @@ export function gatewayTargetFor(settings: Settings, modelId: string): GatewayTa
   };
 }
 
-/** Who asked, for the request body, when the organisation wants it there. */
+/** Who asked, for the request body, when the organisation wants it there (never with sign-in: see above). */
 export function requestUser(settings: Settings): string | undefined {
+  if (settings.gateway.auth.source === 'oidc') return undefined;
   return settings.gateway.userAttribution.bodyUser && settings.userId ? settings.userId : undefined;
 }
 

@@ -3,13 +3,16 @@ declare namespace chrome {
   namespace storage {
     const managed: { get(callback: (value: unknown) => void): void };
     const local: {
-      get(key: string): Promise<Record<string, unknown>>;
+      get(key?: string): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
     const session: {
-      get(key: string): Promise<Record<string, unknown>>;
+      get(key?: string): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
+  }
+  namespace identity {
+    function getRedirectURL(): string;
   }
   namespace contextMenus {
     function removeAll(callback: () => void): void;
