@@ -161,7 +161,8 @@ export function App() {
       (next) => {
         setView('conversation');
         setFormTemplate(null);
-        setProblem(next.problem ?? null);
+        // A page job's problem is shown by the page area; only a right-click's goes to the notices.
+        setProblem('kind' in next ? null : (next.problem ?? null));
         if ('kind' in next) {
           // A new question about a page starts a new conversation.
           if (next.mode === 'ask') conversation.reset();
