@@ -68,11 +68,13 @@ async function signInThroughProvider(): Promise<void> {
   await expect.poll(() => panel.getByText(SIGNED_IN).count(), { timeout: 20_000 }).toBe(1);
 }
 
+/** Sends a question and waits for its whole answer, so no renewal is still under way when this returns. */
 async function ask(question: string): Promise<void> {
   const before = await answers().count();
   await chatBox().fill(question);
   await panel.getByRole('button', { name: '送信' }).click();
   await expect.poll(() => answers().count(), { timeout: 20_000 }).toBe(before + 1);
+  await expect.poll(() => answers().last().innerText(), { timeout: 40_000 }).toContain(ANSWER);
 }
 
 async function storedSession(): Promise<{ accessToken: string; expiresAt: number } | undefined> {
@@ -82,6 +84,21 @@ async function storedSession(): Promise<{ accessToken: string; expiresAt: number
         | { accessToken: string; expiresAt: number }
         | undefined,
   );
+}
+
+/** The stored session, or a failure that says it is missing (a guess would let a timing test pass or fail by luck). */
+async function signedInSession(): Promise<{ accessToken: string; expiresAt: number }> {
+  const session = await storedSession();
+  if (!session) throw new Error('no signed-in session in chrome.storage.session');
+  return session;
+}
+
+/** Waits until the stored token has run out (by the browser's clock), then a little longer. */
+async function pastExpiryOf(session: { expiresAt: number }): Promise<void> {
+  await panel.waitForTimeout(Math.max(0, session.expiresAt - Date.now()) + 300);
+  await expect
+    .poll(() => extension.worker.evaluate((at) => Date.now() > at, session.expiresAt), { timeout: 5_000 })
+    .toBe(true);
 }
 
 beforeAll(async () => {
@@ -156,25 +173,28 @@ describe('signing in with the organisation’s identity provider', () => {
   }, 60_000);
 
   it('renews a token that runs out during a conversation, even mid-answer, and loses nothing', async () => {
-    const until = (time: number) => panel.waitForTimeout(Math.max(0, time - Date.now()));
-    const expiry = async () => (await storedSession())?.expiresAt ?? Date.now();
     await ask('マイナンバーカードの受け取りに必要なものは');
 
     // Before: the token in hand has run out; the next question goes with a renewed one, never refused.
+    const expired = await signedInSession();
     const refreshesBefore = provider.refreshRequests;
     const refusalsBefore = gateway.refusals.length;
-    await until((await expiry()) + 300);
+    await pastExpiryOf(expired);
+    expect((await signedInSession()).accessToken, 'nothing renewed the token while it ran out').toBe(
+      expired.accessToken,
+    );
     await ask('転出届はどこに出しますか');
     expect(provider.refreshRequests).toBe(refreshesBefore + 1);
     expect(gateway.refusals).toHaveLength(refusalsBefore);
+    const renewed = await signedInSession();
+    expect(renewed.accessToken).not.toBe(expired.accessToken);
 
     // Mid-answer: sent 2.5 s before the token runs out, the answer takes 6.4 s (16 pieces, 0.4 s apart).
-    await until((await expiry()) - 2_500);
+    await panel.waitForTimeout(Math.max(0, renewed.expiresAt - 2_500 - Date.now()));
     gateway.chunkSize = 2;
     gateway.chunkDelayMs = 400;
     const question = '窓口の受付時間は';
     await ask(question);
-    await expect.poll(() => answers().last().innerText(), { timeout: 40_000 }).toContain(ANSWER);
     gateway.chunkSize = 3;
     gateway.chunkDelayMs = 2;
     expect((await answers().last().innerText()).split(ANSWER)).toHaveLength(2);
@@ -199,8 +219,7 @@ describe('signing in with the organisation’s identity provider', () => {
   it('says clearly when the provider has withdrawn the sign-in, and keeps the message being written', async () => {
     await provider.revokeEverythingFor(TANAKA.sub);
     // Once the access token in hand runs out, renewal (refresh, then silent sign-in) fails.
-    const expiresAt = (await storedSession())?.expiresAt ?? Date.now();
-    await panel.waitForTimeout(Math.max(0, expiresAt - Date.now()) + 500);
+    await pastExpiryOf(await signedInSession());
     await chatBox().fill('転入届の手続きを教えて');
     await panel.getByRole('button', { name: '送信' }).click();
     await expect
@@ -216,7 +235,7 @@ describe('signing in with the organisation’s identity provider', () => {
   }, 90_000);
 
   it('has a gateway that refuses a forged or an expired token (negative control)', async () => {
-    const token = (await storedSession())?.accessToken ?? '';
+    const { accessToken: token, expiresAt } = await signedInSession();
     const [header, payload] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, unknown>;
     const forgedPayload = Buffer.from(JSON.stringify({ ...claims, sub: 'kacho.admin' })).toString(
@@ -232,7 +251,6 @@ describe('signing in with the organisation’s identity provider', () => {
     expect((await post(forged)).status).toBe(401);
     expect(gateway.refusals.at(-1)).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
 
-    const expiresAt = (await storedSession())?.expiresAt ?? Date.now();
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 1_500));
     expect((await post(token)).status).toBe(401);
     expect(gateway.refusals.at(-1)).toBe('ERR_JWT_EXPIRED');
