@@ -4,7 +4,7 @@
  */
 import OpenAI from 'openai';
 
-async function firstToken(baseURL: string, model: string): Promise<number> {
+async function firstToken(baseURL: string, model: string): Promise<{ started: number; painted: number }> {
   const target = document.createElement('p');
   document.body.append(target);
   const started = performance.timeOrigin + performance.now();
@@ -29,7 +29,7 @@ async function firstToken(baseURL: string, model: string): Promise<number> {
     );
   }
   target.remove();
-  return painted - started;
+  return { started, painted };
 }
 
 Object.assign(globalThis, { rawSdk: { firstToken } });

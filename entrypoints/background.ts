@@ -136,9 +136,13 @@ async function prepareJob(
 }
 
 async function handOver(job: PanelJob | PageJob): Promise<void> {
-  await queueJob(job);
+  // Queued first (a claim waits for the write), but the open panel gets the job in the message meanwhile.
+  const queued = queueJob(job);
   // No panel listening yet is normal: it claims the job when it loads.
-  await sendMessage({ type: 'job-ready', windowId: job.windowId }).catch(() => undefined);
+  await Promise.all([
+    queued,
+    sendMessage({ type: 'job-ready', windowId: job.windowId, job }).catch(() => undefined),
+  ]);
 }
 
 /** "Ask about this page" / "Summarise this page": the HTML goes to the panel, which extracts the text. */
@@ -229,7 +233,7 @@ export default defineBackground(() => {
   openSidePanelFromToolbar().catch(() => undefined);
   const oidc = async () => oidcConfigFrom((await settingsInForce()).settings);
   listenForMessages({
-    'claim-job': (message) => claimJob(message.windowId),
+    'claim-job': (message) => claimJob(message.windowId, message.id),
     'auth-token': (message) =>
       oidc()
         .then((config) => accessToken(config, message.rejected))

@@ -8,14 +8,24 @@ export function usePanelJobs(onJob: (job: QueuedJob) => void): void {
   callback.current = onJob;
   useEffect(() => {
     let windowId: number | undefined;
+    // A job can arrive twice (in its message and from the claim at load); it runs once.
+    const started = new Set<string>();
+    const start = (job: QueuedJob) => {
+      if (started.has(job.id)) return;
+      started.add(job.id);
+      callback.current(job);
+    };
     const claim = async () => {
       if (windowId === undefined) return;
       const job = await sendMessage({ type: 'claim-job', windowId });
-      if (job) callback.current(job);
+      if (job) start(job);
     };
     const stop = listenForMessages({
       'job-ready': async (message) => {
-        if (message.windowId === windowId) await claim();
+        if (message.windowId !== windowId) return;
+        start(message.job);
+        // Out of the queue, so a panel opened later does not run it again.
+        await sendMessage({ type: 'claim-job', windowId, id: message.job.id });
       },
     });
     void browser.windows.getCurrent().then((window) => {

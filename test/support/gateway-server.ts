@@ -34,6 +34,8 @@ export interface RecordedRequest {
   /** Lower-case names, as Node gives them. */
   headers: Record<string, string>;
   body: ChatRequestBody | null;
+  /** When the request's headers arrived, in ms since the epoch with sub-ms precision (as pages' `timeOrigin + now()`). */
+  receivedAt: number;
 }
 
 export interface GatewayFailure {
@@ -397,9 +399,11 @@ export async function startGatewayServer(admission?: GatewayAdmission): Promise<
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
+    const receivedAt = performance.timeOrigin + performance.now();
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const body = await readBody(request);
     gateway.requests.push({
+      receivedAt,
       method: request.method ?? 'GET',
       path,
       headers: Object.fromEntries(

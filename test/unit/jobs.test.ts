@@ -54,6 +54,19 @@ describe('handing a right-click over to the side panel', () => {
     expect(await claimJob(MAIN_WINDOW)).toBeNull();
   });
 
+  it('takes out only the job an open panel already received in its message, even while it is still being queued', async () => {
+    const first = queueJob(rightClick({ id: 'job-summarize-1' }));
+    // The panel got the job in its message and asks for it by id before the write has finished.
+    const claimed = claimJob(MAIN_WINDOW, 'job-summarize-1');
+    await first;
+    expect(await claimed).toMatchObject({ id: 'job-summarize-1' });
+    expect(await claimJob(MAIN_WINDOW)).toBeNull();
+
+    await queueJob(rightClick({ id: 'job-translate-2', action: 'translate' }));
+    expect(await claimJob(MAIN_WINDOW, 'job-summarize-1')).toBeNull();
+    expect(await claimJob(MAIN_WINDOW)).toMatchObject({ id: 'job-translate-2' });
+  });
+
   it('does not give a job to the side panel of another window', async () => {
     await queueJob(rightClick());
 
