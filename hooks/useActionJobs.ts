@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { PanelJob } from '../utils/messages';
 import type { ModelUse } from '../utils/settings/model-choice';
 import type { Outgoing } from './usePiiGate';
@@ -27,10 +27,14 @@ export function useActionJobs(runner: Runner) {
 
   const run = useCallback((next: PanelJob) => {
     const { modelFor, screen, start, onStart } = latest.current;
-    setJob(next);
     const model = modelFor(next.action);
-    onStart(next, model);
-    screen(next.text, (outgoing) => start(next, model, outgoing));
+    // The panel's re-render for a new job is a transition: React renders it in slices, so the request's own
+    // tasks (the fetch starts on this thread) are not queued behind a whole render (`npm run bench stream`).
+    startTransition(() => {
+      setJob(next);
+      onStart(next, model);
+    });
+    screen(next.text, (outgoing) => startTransition(() => start(next, model, outgoing)));
   }, []);
 
   const queue = useCallback(

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { loadPiiDictionaries } from '../utils/pii/load-dictionaries';
+import { loadPiiDictionaries, piiDictionariesLoaded } from '../utils/pii/load-dictionaries';
 import { type PiiReplacement, type Redaction, redact } from '../utils/pii/redact';
 import { type PiiConfig, type PiiScreening, screenText } from '../utils/pii/screen';
 
@@ -42,7 +42,9 @@ export function usePiiGate(config: PiiConfig | undefined) {
     ) => {
       const effective = config ?? { mode: 'off' as const, bannedTerms: [], custom: [] };
       // Usually loaded long before; without the lists, names are still found by their labels and honorifics.
-      if (effective.mode !== 'off') await loadPiiDictionaries().catch(() => undefined);
+      if (effective.mode !== 'off' && !piiDictionariesLoaded()) {
+        await loadPiiDictionaries().catch(() => undefined);
+      }
       const screening = screenText(text, effective);
       setLastScreening(screening);
       setSentPlaceholders([]);

