@@ -33,6 +33,14 @@ export function splitMarkdownBlocks(text: string, previous: readonly string[] = 
 const MAY_BECOME_BLOCK = /^[\s#>\-+*_=`~<|[\]\d:!\\"'(]/;
 
 /**
+ * A line that begins like a block but whose kind is already fixed: a list item, heading, quote or table row
+ * with a word after its marker, or a number followed by something that is not a list marker (「2025年」).
+ * Words added to such a line cannot start or end a block. Without this, every token of a long list or table
+ * re-parsed the whole of it (`render_split_ms`, `npm run bench stream`).
+ */
+const SETTLED_LINE = /^ {0,3}(?:(?:[-+*]|\d{1,9}[.)]|#{1,6}|>) +[\p{L}\p{N}]|>[\p{L}\p{N}]|\| *[\p{L}\p{N}]|\d+[^\d.)])/u;
+
+/**
  * The common case while streaming, without parsing: text was added to the last line only, and that line
  * began with plain text (a paragraph's words, a table cell, code), so no block can start or end there. The
  * last block simply grows.
@@ -52,7 +60,7 @@ function grownLastBlock(text: string, previous: readonly string[]): string[] | n
   if (/[\r\n]/.test(added)) return null;
   // Blocks start at the beginning of a line, so the last line of the text so far is the last block's.
   const lastLine = last.slice(last.lastIndexOf('\n') + 1);
-  if (lastLine === '' || MAY_BECOME_BLOCK.test(lastLine)) return null;
+  if (lastLine === '' || (MAY_BECOME_BLOCK.test(lastLine) && !SETTLED_LINE.test(lastLine))) return null;
   const grown = previous.slice();
   grown[grown.length - 1] = last + added;
   return grown;

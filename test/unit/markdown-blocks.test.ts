@@ -145,6 +145,9 @@ describe('splitMarkdownBlocks', () => {
       '本文\n\n    コード1\n\n    コード2\n\n| 表 | 列 |\n| - | - |\n| 1 | 2 |\n\n- \n\n-\n\n終わり',
       // Lines that start as plain words and grow: lazy continuations of a quote and a list, a table row.
       '> 引用\n続きの行です\n\n- 項目\n続きの行\n\n| a | b |\n| - | - |\nセル | セル2\n本文 <b>太字</b>\n- 新しい項目',
+      // Lines whose kind is fixed once a word follows the marker, and ones that only look so.
+      '本文\n- - -\n* ***\n- 項目の説明が続く\n2025年度の予算\n1. 番号付き\n# 見出し\n> 引用文\n| 表 | 列 |\n| -- | -- |\n| 値 | 値2 |\n12) 項目\n1',
+      '段落の行\n| - | - |\n\n段落\n2. 二番目は段落を割り込まない\n\n#見出しではない\n>引用',
       // An answer that starts with a blank line, then a list continued after another blank line.
       '\n1. 番号\n\n1. 次の番号\n\n本文',
       // The benchmark's answer: headings, nested lists, tables, code and quotes.
