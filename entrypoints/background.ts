@@ -136,12 +136,12 @@ async function prepareJob(
 }
 
 async function handOver(job: PanelJob | PageJob): Promise<void> {
-  // Queued first (a claim waits for the write), but the open panel gets the job in the message meanwhile.
-  const queued = queueJob(job);
-  // No panel listening yet is normal: it claims the job when it loads.
+  // Told while the job is still being written: a claim runs after the write (jobs.ts), so the panel's round
+  // trip no longer waits for it, and one panel only gets the job. No panel listening yet is normal: it
+  // claims the job when it loads.
   await Promise.all([
-    queued,
-    sendMessage({ type: 'job-ready', windowId: job.windowId, job }).catch(() => undefined),
+    queueJob(job),
+    sendMessage({ type: 'job-ready', windowId: job.windowId }).catch(() => undefined),
   ]);
 }
 
@@ -233,7 +233,7 @@ export default defineBackground(() => {
   openSidePanelFromToolbar().catch(() => undefined);
   const oidc = async () => oidcConfigFrom((await settingsInForce()).settings);
   listenForMessages({
-    'claim-job': (message) => claimJob(message.windowId, message.id),
+    'claim-job': (message) => claimJob(message.windowId),
     'auth-token': (message) =>
       oidc()
         .then((config) => accessToken(config, message.rejected))

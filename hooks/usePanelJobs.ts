@@ -8,24 +8,14 @@ export function usePanelJobs(onJob: (job: QueuedJob) => void): void {
   callback.current = onJob;
   useEffect(() => {
     let windowId: number | undefined;
-    // A job can arrive twice (in its message and from the claim at load); it runs once.
-    const started = new Set<string>();
-    const start = (job: QueuedJob) => {
-      if (started.has(job.id)) return;
-      started.add(job.id);
-      callback.current(job);
-    };
     const claim = async () => {
       if (windowId === undefined) return;
       const job = await sendMessage({ type: 'claim-job', windowId });
-      if (job) start(job);
+      if (job) callback.current(job);
     };
     const stop = listenForMessages({
       'job-ready': async (message) => {
-        if (message.windowId !== windowId) return;
-        start(message.job);
-        // Out of the queue, so a panel opened later does not run it again.
-        await sendMessage({ type: 'claim-job', windowId, id: message.job.id });
+        if (message.windowId === windowId) await claim();
       },
     });
     void browser.windows.getCurrent().then((window) => {

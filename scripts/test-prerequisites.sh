@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# First step of `npm test` and of CI: the end-to-end tests need Debian's Chromium and Firefox ESR, and
-# Japanese fonts for screenshots. As root with apt, whatever is missing is installed; otherwise this stops in
+# First step of `npm test` and of CI: the end-to-end tests need Debian's Chromium and Firefox ESR,
+# Japanese fonts for screenshots, and a virtual X display with xdotool for the one test that presses a real key
+# (test/e2e/gesture.e2e.ts: a gesture headless cannot make). As root with apt, whatever is missing is installed; otherwise this stops in
 # the first second with the one command to run. Prints the browser versions the tests will use.
 set -euo pipefail
 
@@ -11,6 +12,8 @@ missing=()
 [ -x "$firefox" ] || missing+=(firefox-esr)
 fonts=$(fc-list : family 2>/dev/null || true)
 grep -qi 'Noto Sans CJK' <<<"$fonts" || missing+=(fonts-noto-cjk)
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -19,7 +22,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     echo "The end-to-end tests need: ${missing[*]}. Install them first (as root):" >&2
-    echo "  apt-get install -y chromium firefox-esr fonts-noto-cjk" >&2
+    echo "  apt-get install -y chromium firefox-esr fonts-noto-cjk xvfb xdotool" >&2
     echo "or point CHROMIUM_PATH / FIREFOX_PATH at another build." >&2
     exit 1
   fi

@@ -30,13 +30,10 @@ export function queueJob(job: QueuedJob): Promise<void> {
   });
 }
 
-/** Takes the window's waiting job out of the queue; with `id`, only that job (a panel that already has it). */
-export function claimJob(windowId: number, id?: string): Promise<QueuedJob | null> {
+export function claimJob(windowId: number): Promise<QueuedJob | null> {
   return serially(async () => {
     const jobs = await readJobs();
-    const job =
-      jobs.find((pending) => pending.windowId === windowId && (id === undefined || pending.id === id)) ??
-      null;
+    const job = jobs.find((pending) => pending.windowId === windowId) ?? null;
     if (job) await browser.storage.session.set({ [KEY]: jobs.filter((pending) => pending !== job) });
     return job;
   });

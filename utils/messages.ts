@@ -50,13 +50,10 @@ export const queuedJobSchema = z.union([pageJobSchema, panelJobSchema]);
 export type QueuedJob = z.infer<typeof queuedJobSchema>;
 
 const messageSchema = z.discriminatedUnion('type', [
-  /**
-   * background → panels: a job for a window, sent with the job itself so an open panel starts at once (the
-   * first-token time); the copy queued in session storage is for a panel that opens later.
-   */
-  z.object({ type: z.literal('job-ready'), windowId: z.number().int(), job: queuedJobSchema }),
-  /** panel → background: hand me the job for my window, if any (`id`: only that one, already in hand). */
-  z.object({ type: z.literal('claim-job'), windowId: z.number().int(), id: z.string().optional() }),
+  /** background → panels: a job is waiting. */
+  z.object({ type: z.literal('job-ready'), windowId: z.number().int() }),
+  /** panel → background: hand me the job for my window, if any. */
+  z.object({ type: z.literal('claim-job'), windowId: z.number().int() }),
   /**
    * page → background: the signed-in person's access token. `rejected`: the token the gateway just
    * refused, so it is renewed unless another request already did. The background alone renews tokens, so

@@ -20,7 +20,13 @@ export interface LoadedExtension {
 }
 
 export async function launchExtension(
-  options: { profile?: string /** More Chromium switches, e.g. a network log. */; args?: string[] } = {},
+  options: {
+    profile?: string;
+    /** More Chromium switches, e.g. a network log. */
+    args?: string[];
+    /** A window on this X display (see x-display.ts), for tests that press real keys. */
+    display?: string;
+  } = {},
 ): Promise<LoadedExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
@@ -28,7 +34,8 @@ export async function launchExtension(
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'tatakidai-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.display === undefined,
+    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
     locale: 'ja-JP',
     viewport: { width: 420, height: 760 },
     args: [
