@@ -9,8 +9,8 @@ import { gatewaySettings, saveSettingsInExtension, selectElementText } from './s
 /**
  * The extension may read a page only with a host permission (ours: 127.0.0.1 and localhost, for tests) or an
  * activeTab grant from the user's gesture (a real click on our menu item or our shortcut). Headless, no such
- * gesture can be made: what the browser does with one is checked in test/unit/menu-click.test.ts and by hand.
- * Here a page on a name with no permission (`city.test`, resolved to 127.0.0.1 by the test browser's rules)
+ * gesture can be made (test/e2e/gesture.e2e.ts presses the real key on a virtual display; the menu click is
+ * unit-tested in test/unit/menu-click.test.ts). Here a page on a name with no permission (`city.test`, resolved to 127.0.0.1 by the test browser's rules)
  * shows what happens without a grant.
  */
 
