@@ -18,8 +18,25 @@ const NEEDS_WORK =
 const COMBINING = /^[\p{M}\uff9e\uff9f]$/u;
 /** Dashes that staff (and IMEs) type between digits: ‐ ‑ ‒ – — ― ⁃ − ﹘ ﹣ (－ is `-` after NFKC). */
 const DASH = /[\u2010-\u2015\u2043\u2212\ufe58\ufe63]/;
-/** ー is a dash only between digits (０９０ー１２３４…); elsewhere it lengthens a vowel. */
-const LONG_VOWEL_BETWEEN_DIGITS = /(?<=[0-9])ー(?=[0-9])/g;
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * ー is a dash only between digits (０９０ー１２３４…); elsewhere it lengthens a vowel. Found with indexOf:
+ * a regex with a lookbehind is tried at every position of the text.
+ */
+function digitDashes(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (let at = text.indexOf('ー'); at !== -1; at = text.indexOf('ー', at + 1)) {
+    if (isDigitCode(text.charCodeAt(at - 1)) && isDigitCode(text.charCodeAt(at + 1))) {
+      parts.push(text.slice(copied, at), '-');
+      copied = at + 1;
+    }
+  }
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
 /**
  * Invisible characters (zero-width space, joiners, bidi controls, BOM, soft hyphen) are dropped, so digits
  * with zero-width spaces between them are still read as one number.
@@ -110,7 +127,7 @@ export function normaliseForScreening(original: string): NormalisedText {
   }
   keep(cursor, original.length);
 
-  const text = pieces.join('').replace(LONG_VOWEL_BETWEEN_DIGITS, '-');
+  const text = digitDashes(pieces.join(''));
   return { text, from: from.subarray(0, size), to: to.subarray(0, size) };
 }
 
