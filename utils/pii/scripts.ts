@@ -29,6 +29,17 @@ function classify(character: string): number {
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
+/** The script of one UTF-16 unit: 0 for either half of a surrogate pair (as a regex without `u` sees it). */
+export function scriptOfUnit(code: number): number {
+  if (code < FIRST_CJK) return 0;
+  let kind = basic[code] ?? 0;
+  if (kind === 0) {
+    kind = classify(String.fromCharCode(code)) | SEEN;
+    basic[code] = kind;
+  }
+  return kind & ~SEEN;
+}
+
 /** HAN, KATAKANA or HIRAGANA for the character starting at `index` (a surrogate pair is one character). */
 export function scriptAt(text: string, index: number): number {
   const code = text.charCodeAt(index);
@@ -43,12 +54,7 @@ export function scriptAt(text: string, index: number): number {
     }
     return kind;
   }
-  let kind = basic[code] ?? 0;
-  if (kind === 0) {
-    kind = classify(String.fromCharCode(code)) | SEEN;
-    basic[code] = kind;
-  }
-  return kind & ~SEEN;
+  return scriptOfUnit(code);
 }
 
 /** Code units the character starting at `index` takes: 2 for a surrogate pair (𠮷), else 1. */
