@@ -75,4 +75,3 @@ export function realisticText(length: number): string {
   }
   return lines.join('\n').slice(0, length);
 }
-

@@ -8,13 +8,14 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium, type Page, type Worker } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension } from '../test/e2e/support/extension';
 import { startPageServer } from '../test/e2e/support/pages';
-import { gatewaySettings, saveSettingsInExtension, selectElementText } from '../test/e2e/support/panel';
+import { gatewaySettings, saveSettingsInExtension } from '../test/e2e/support/panel';
 import { startGatewayServer } from '../test/support/gateway-server';
 import { CHROMIUM_LOOPBACK_ONLY } from '../test/support/loopback';
 import { EXTENSION_ID } from '../utils/extension-ids';
+import { actionFirstToken, watchFirstToken } from './first-token';
 
 const TTFT_RUNS = 9;
 /** A fast model's time to first token; the double waits this long before answering, for both paths. */
@@ -47,53 +48,6 @@ async function bundle(entry: string): Promise<string> {
     logLevel: 'silent',
   });
   return result.outputFiles[0]?.text ?? '';
-}
-
-/** In the panel page, before it loads: the moment the first token of an action's answer is painted. */
-function watchFirstToken() {
-  const marks = { painted: 0 };
-  Object.assign(window, { ttftMarks: marks });
-  new MutationObserver(() => {
-    if (marks.painted !== 0) return;
-    const body = document.querySelector('.result-card .result-body');
-    if (!body?.textContent) return;
-    marks.painted = -1;
-    requestAnimationFrame(() => {
-      marks.painted = performance.timeOrigin + performance.now();
-    });
-  }).observe(document, { childList: true, subtree: true, characterData: true });
-}
-
-/** Calls the menu handler in the service worker, as test/e2e/support/panel.ts does; returns when it was called. */
-async function clickSummarise(worker: Worker, pageUrl: string): Promise<number> {
-  return worker.evaluate(async (url) => {
-    const [tab] = await chrome.tabs.query({ url });
-    if (!tab) throw new Error(`no tab for ${url}`);
-    const click = (globalThis as unknown as { tatakidaiMenuClick(info: unknown, tab: unknown): void })
-      .tatakidaiMenuClick;
-    const started = performance.timeOrigin + performance.now();
-    click({ menuItemId: 'summarize', frameId: 0, pageUrl: url, editable: false }, tab);
-    return started;
-  }, pageUrl);
-}
-
-async function ourFirstToken(panel: Page, article: Page, worker: Worker, pageUrl: string): Promise<number> {
-  await panel.getByRole('button', { name: '新しい会話' }).click();
-  await panel.evaluate(() => {
-    (window as unknown as { ttftMarks: { painted: number } }).ttftMarks.painted = 0;
-  });
-  await selectElementText(article, '#notice');
-  const started = await clickSummarise(worker, pageUrl);
-  const painted = await panel.waitForFunction(
-    () =>
-      (window as unknown as { ttftMarks: { painted: number } }).ttftMarks.painted > 0 &&
-      (window as unknown as { ttftMarks: { painted: number } }).ttftMarks.painted,
-  );
-  const value = Number(await painted.jsonValue()) - started;
-  await panel.waitForFunction(
-    () => document.querySelector('.result-card')?.getAttribute('aria-busy') === 'false',
-  );
-  return value;
 }
 
 async function rawFirstToken(panel: Page, baseUrl: string): Promise<number> {
@@ -187,12 +141,12 @@ async function main() {
     await panel.evaluate(rawSource);
 
     // Warm-up: first connections and first renders pay one-off costs neither path should carry.
-    await ourFirstToken(panel, article, extension.worker, pageUrl);
+    await actionFirstToken(panel, article, extension.worker, pageUrl);
     await rawFirstToken(panel, gateway.url);
     const ours: number[] = [];
     const raw: number[] = [];
     for (let run = 0; run < TTFT_RUNS; run++) {
-      ours.push(await ourFirstToken(panel, article, extension.worker, pageUrl));
+      ours.push(await actionFirstToken(panel, article, extension.worker, pageUrl));
       raw.push(await rawFirstToken(panel, gateway.url));
     }
     figures.ttft_ms = round(median(ours));
