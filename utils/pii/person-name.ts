@@ -113,9 +113,13 @@ function nameAfterLabel(text: string, from: number, words: PiiDictionaries | nul
   return { start: from, end: from + name.length };
 }
 
-/** The name before an honorific that starts at `end`: read backwards over name characters. */
-function nameBeforeHonorific(text: string, end: number, words: PiiDictionaries | null): Span | null {
-  const before = text.slice(nameRunStart(text, end, Math.max(0, end - 24)), end);
+/** The name shape that ends a run before an honorific: its length and which shape it is, or null. */
+interface HonorificName {
+  length: number;
+  shape: number;
+}
+
+function shapeBeforeHonorific(before: string, words: PiiDictionaries | null): HonorificName | null {
   for (const [index, shape] of BEFORE_HONORIFIC.entries()) {
     const match = shape.exec(before);
     if (!match) continue;
@@ -127,14 +131,45 @@ function nameBeforeHonorific(text: string, end: number, words: PiiDictionaries |
     name = name.replace(LEADING_LABEL, '');
     if (name.length === 0 || isRoleOrWord(name, words)) return null;
     if (index === 2 && name.length === 1 && !(words?.surnames.has(name) ?? false)) return null;
-    const start = end - name.length;
-    // Part of a longer word (…長谷川 inside 名長谷川?): the run must start at a word boundary or a label.
-    if (index !== 0 && isWordChar(text[start - 1]) && !HIRAGANA_CHAR.test(text[start - 1] ?? '')) {
-      return null;
-    }
-    return { start, end };
+    return { length: name.length, shape: index };
   }
   return null;
+}
+
+/**
+ * Names recur in a text (the same resident on every line of a 窓口記録), so each run before an honorific is read
+ * once per set of lists. Bounded: cleared when it grows past a few thousand runs.
+ */
+const NO_LISTS = {};
+const honorificNames = new WeakMap<object, Map<string, HonorificName | null>>();
+const MAX_REMEMBERED = 4_096;
+
+function rememberedShape(before: string, words: PiiDictionaries | null): HonorificName | null {
+  const key = words ?? NO_LISTS;
+  let remembered = honorificNames.get(key);
+  if (!remembered) {
+    remembered = new Map();
+    honorificNames.set(key, remembered);
+  }
+  let found = remembered.get(before);
+  if (found === undefined) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    found = shapeBeforeHonorific(before, words);
+    remembered.set(before, found);
+  }
+  return found;
+}
+
+/** The name before an honorific that starts at `end`: read backwards over name characters. */
+function nameBeforeHonorific(text: string, end: number, words: PiiDictionaries | null): Span | null {
+  const found = rememberedShape(text.slice(nameRunStart(text, end, Math.max(0, end - 24)), end), words);
+  if (!found) return null;
+  const start = end - found.length;
+  // Part of a longer word (…長谷川 inside 名長谷川?): the run must start at a word boundary or a label.
+  if (found.shape !== 0 && isWordChar(text[start - 1]) && !HIRAGANA_CHAR.test(text[start - 1] ?? '')) {
+    return null;
+  }
+  return { start, end };
 }
 
 const PARTICLE = /^(?:が|は|を|に|と|から|より|も|へ)/u;
