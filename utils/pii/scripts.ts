@@ -6,7 +6,7 @@
  */
 export const HAN = 1;
 export const KATAKANA = 2;
-export const HIRAGANA = 4;
+const HIRAGANA = 4;
 
 /** 々〆ヶ are written inside kanji names (佐々木, 〆張, 霞ヶ関); ー lengthens katakana (ジョーンズ). */
 const SCRIPTS: [number, RegExp][] = [
