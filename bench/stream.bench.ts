@@ -11,10 +11,11 @@ import { build } from 'esbuild';
 import { chromium, type Page, type Worker } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension } from '../test/e2e/support/extension';
 import { startPageServer } from '../test/e2e/support/pages';
-import { gatewaySettings, saveSettingsInExtension, selectElementText } from '../test/e2e/support/panel';
+import { gatewaySettings, saveSettingsInExtension } from '../test/e2e/support/panel';
 import { type GatewayServer, startGatewayServer } from '../test/support/gateway-server';
 import { CHROMIUM_LOOPBACK_ONLY } from '../test/support/loopback';
 import { EXTENSION_ID } from '../utils/extension-ids';
+import { actionFirstTokenTimes, watchFirstToken } from './first-token';
 
 const TTFT_RUNS = 9;
 /** A fast model's time to first token; the double waits this long before answering, for both paths. */
@@ -25,13 +26,6 @@ const CHUNKS_PER_KB = 100;
 const MODEL = 'gpt-4.1-mini';
 /** `BENCH_STREAM_ONLY=ttft npm run bench stream`: the first-token figures alone (a minute instead of several). */
 const TTFT_ONLY = process.env.BENCH_STREAM_ONLY === 'ttft';
-
-interface FirstToken {
-  /** Click (ours) or SDK call (raw) → first token painted. */
-  total: number;
-  /** Click or SDK call → the request's headers at the gateway. */
-  toGateway: number;
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,32 +52,10 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
-/** In the panel page, before it loads: the moment the first token of an action's answer is painted. */
-function watchFirstToken() {
-  const marks = { painted: 0 };
-  Object.assign(window, { ttftMarks: marks });
-  new MutationObserver(() => {
-    if (marks.painted !== 0) return;
-    const body = document.querySelector('.result-card .result-body');
-    if (!body?.textContent) return;
-    marks.painted = -1;
-    requestAnimationFrame(() => {
-      marks.painted = performance.timeOrigin + performance.now();
-    });
-  }).observe(document, { childList: true, subtree: true, characterData: true });
-}
-
-/** Calls the menu handler in the service worker, as test/e2e/support/panel.ts does; returns when it was called. */
-async function clickSummarise(worker: Worker, pageUrl: string): Promise<number> {
-  return worker.evaluate(async (url) => {
-    const [tab] = await chrome.tabs.query({ url });
-    if (!tab) throw new Error(`no tab for ${url}`);
-    const click = (globalThis as unknown as { tatakidaiMenuClick(info: unknown, tab: unknown): void })
-      .tatakidaiMenuClick;
-    const started = performance.timeOrigin + performance.now();
-    click({ menuItemId: 'summarize', frameId: 0, pageUrl: url, editable: false }, tab);
-    return started;
-  }, pageUrl);
+/** Click or SDK call → first token painted, and → the request's headers at the gateway. */
+interface FirstToken {
+  total: number;
+  toGateway: number;
 }
 
 /** The newest request the gateway received, and when. */
@@ -98,22 +70,8 @@ async function ourFirstToken(
   pageUrl: string,
   gateway: GatewayServer,
 ): Promise<FirstToken> {
-  await panel.getByRole('button', { name: '新しい会話' }).click();
-  await panel.evaluate(() => {
-    (window as unknown as { ttftMarks: { painted: number } }).ttftMarks.painted = 0;
-  });
-  await selectElementText(article, '#notice');
-  const started = await clickSummarise(worker, pageUrl);
-  const painted = await panel.waitForFunction(
-    () =>
-      (window as unknown as { ttftMarks: { painted: number } }).ttftMarks.painted > 0 &&
-      (window as unknown as { ttftMarks: { painted: number } }).ttftMarks.painted,
-  );
-  const total = Number(await painted.jsonValue()) - started;
-  await panel.waitForFunction(
-    () => document.querySelector('.result-card')?.getAttribute('aria-busy') === 'false',
-  );
-  return { total, toGateway: lastArrival(gateway) - started };
+  const { started, painted } = await actionFirstTokenTimes(panel, article, worker, pageUrl);
+  return { total: painted - started, toGateway: lastArrival(gateway) - started };
 }
 
 async function rawFirstToken(panel: Page, gateway: GatewayServer): Promise<FirstToken> {

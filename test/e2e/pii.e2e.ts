@@ -241,6 +241,26 @@ describe('personal data in a chat message', () => {
     await lastAnswerWhenDone();
     expect(lastUserContent(posts().at(-1)?.body)).toBe(message);
   });
+
+  it('warn on a long text: the choices are in view without scrolling, under the text in its own scrolling box', async () => {
+    await withPii({ mode: 'warn', bannedTerms: [], custom: [] });
+    const filler = Array.from(
+      { length: 120 },
+      (_, line) => `${line + 1}行目：窓口での聞き取り内容を記録した。`,
+    ).join('\n');
+    const review = panel.locator('section.pii-review');
+
+    await sendChat(`${CHAT_MESSAGE}\n${filler}`);
+    await review.getByRole('button', { name: '置き換えて送信' }).waitFor();
+    for (const name of ['このまま送信', '置き換えて送信', '送信をやめる']) {
+      const inView = await review.getByRole('button', { name }).evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+      expect(inView, name).toBe(true);
+    }
+    await review.getByRole('button', { name: '送信をやめる' }).click();
+  });
 });
 
 describe('personal data in a right-click action', () => {

@@ -1,5 +1,6 @@
 import { hasContextBefore } from './context';
-import { currentDictionaries } from './dictionaries';
+import { currentDictionaries, type PiiDictionaries } from './dictionaries';
+import { HAN, KATAKANA, scriptOfUnit } from './scripts';
 import { defineDetector, type Span } from './types';
 
 /*
@@ -13,7 +14,6 @@ const STREET = new RegExp(
   `(?:大字[^\\s0-9、。]{1,6}|字[^\\s0-9、。]{1,6})?(?:${NUMERAL}{1,3}丁目(?:${NUMERAL}{1,4}番地?(?:の?${NUMERAL}{1,4}号?)?|[0-9]{1,4}(?:-[0-9]{1,4}){0,2})?|${NUMERAL}{1,5}番地(?:の?${NUMERAL}{1,4}(?:号)?)?|${NUMERAL}{1,5}番${NUMERAL}{1,4}号?|[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?![0-9]))`,
   'gu',
 );
-const PLACE_CHARS = /[\p{Script=Han}\p{Script=Katakana}ヶケ々ー]/u;
 /** What the left part must hold to make the number an address: a municipality or a prefecture. */
 const ADMINISTRATIVE = /(?:[^\s]{1,6}[都道府県]|[^\s]{1,8}[市区町村郡])/u;
 /** Numbers after these are not addresses: 第3-2号, 条例1-2, 令和7年. */
@@ -27,20 +27,49 @@ const FACILITY =
 const BUILDING =
   /^\s?(?:(?:[^\s、。,()]{0,20}?(?:コーポ|ハイツ|マンション|アパート|レジデンス|荘|ビル|団地|住宅|メゾン|ハウス|コート|ヒルズ|タワー|パレス|プラザ|寮)[^\s、。,()]{0,12}?\s?(?:[A-Z]-?)?[0-9]{1,4}(?:号室|号)?)|(?:[^\s、。,()]{1,20}?[0-9]{1,4}号室)|(?:[0-9]{1,4}号室))/u;
 
+const SPACE = 0x20;
+/** 〆 counts as kanji in names (〆張) but not in place names; the scripts table reads it as kanji. */
+const SHIME = 0x3006;
+const SMALL_KE = 0x30f6;
+
+/** Kanji, katakana (ヶ and ケ included), 々 or ー: one UTF-16 unit, a table lookup rather than a regex. */
+function isPlaceUnit(code: number): boolean {
+  return code !== SHIME && (scriptOfUnit(code) & (HAN | KATAKANA)) !== 0;
+}
+
+function isKanjiUnit(code: number): boolean {
+  return code !== SHIME && code !== SMALL_KE && (scriptOfUnit(code) & HAN) !== 0;
+}
+
 /** Kana inside town names: 霞が関, 自由が丘, 八幡の里, 一ノ瀬 (between kanji only). */
-const INNER_KANA = /[がのケヶノ]/u;
+const INNER_KANA = new Set([...'がのケヶノ'].map((character) => character.charCodeAt(0)));
 
 function scanPlace(text: string, end: number, limit: number): number {
   let start = end;
   while (start > limit) {
-    const character = text[start - 1] ?? '';
-    const previous = text[start - 2] ?? '';
-    if (PLACE_CHARS.test(character)) start -= 1;
-    else if (character === ' ' && PLACE_CHARS.test(previous)) start -= 1;
-    else if (INNER_KANA.test(character) && /\p{Script=Han}/u.test(previous) && start < end) start -= 1;
+    const character = text.charCodeAt(start - 1);
+    const previous = start >= 2 ? text.charCodeAt(start - 2) : -1;
+    if (isPlaceUnit(character)) start -= 1;
+    else if (character === SPACE && isPlaceUnit(previous)) start -= 1;
+    else if (INNER_KANA.has(character) && isKanjiUnit(previous) && start < end) start -= 1;
     else break;
   }
   return start;
+}
+
+/** The kana-written municipalities by each character they contain, built once per set of lists. */
+const byCharacter = new WeakMap<PiiDictionaries, Map<string, string[]>>();
+
+function municipalitiesWith(words: PiiDictionaries, character: string): readonly string[] {
+  let index = byCharacter.get(words);
+  if (!index) {
+    index = new Map();
+    for (const name of words.kanaMunicipalities) {
+      for (const unit of new Set(name)) index.set(unit, [...(index.get(unit) ?? []), name]);
+    }
+    byCharacter.set(words, index);
+  }
+  return index.get(character) ?? [];
 }
 
 /** The town/municipality/prefecture run just before `end`, spaces between parts allowed. */
@@ -52,7 +81,8 @@ function placeBefore(text: string, end: number): number {
   if (words && start > limit) {
     const from = Math.max(limit, start - 12);
     const head = text.slice(from, start + 1);
-    for (const name of words.kanaMunicipalities) {
+    // A name that reaches `start` holds the character the scan stopped at: only those are looked for.
+    for (const name of municipalitiesWith(words, text.charAt(start - 1))) {
       const at = head.lastIndexOf(name);
       if (at >= 0 && from + at + name.length >= start) {
         start = scanPlace(text, from + at, limit);

@@ -76,6 +76,21 @@ function* windows(text: string): Generator<{ offset: number; piece: string }> {
   }
 }
 
+/** A policy holds a handful of patterns; compiled and checked for backtracking once each, not at every send. */
+const compiledOnce = new Map<string, Compiled>();
+const MAX_COMPILED = 64;
+
+function compiledFor(custom: CustomPattern): Compiled {
+  const key = `${custom.name}\u0000${custom.pattern}`;
+  let compiled = compiledOnce.get(key);
+  if (!compiled) {
+    if (compiledOnce.size >= MAX_COMPILED) compiledOnce.clear();
+    compiled = compileCustomPattern(custom);
+    compiledOnce.set(key, compiled);
+  }
+  return compiled;
+}
+
 /** Runs the policy's `custom` patterns over normalised text without letting one of them hang the page. */
 export function findCustomPatterns(
   normalised: string,
@@ -87,7 +102,7 @@ export function findCustomPatterns(
   const hits: CustomHit[] = [];
   const problems: PatternProblem[] = [];
   for (const custom of patterns) {
-    const compiled = compileCustomPattern(custom);
+    const compiled = compiledFor(custom);
     if (!compiled.ok) {
       problems.push(compiled.problem);
       continue;

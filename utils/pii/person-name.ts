@@ -1,4 +1,5 @@
 import { currentDictionaries, type PiiDictionaries } from './dictionaries';
+import { hanAndKatakanaRuns, type ScriptRun, scriptAt, unitsAt } from './scripts';
 import { defineDetector, type Span } from './types';
 
 /*
@@ -52,6 +53,34 @@ const BEFORE_HONORIFIC = [
   /[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$/u,
 ];
 
+const SPACE = 0x20;
+const MIDDLE_DOT = 0x30fb;
+const EQUALS = 0x3d;
+
+/** A character any name shape before an honorific can hold: kana, kanji, Latin letters, space, ・ or =. */
+function isNameUnit(code: number): boolean {
+  const lower = code | 0x20;
+  return code === SPACE || code === MIDDLE_DOT || code === EQUALS || (lower >= 0x61 && lower <= 0x7a);
+}
+
+/**
+ * Where the run of name characters that ends at `end` begins (no earlier than `floor`): the name shapes
+ * cannot start before it, so they are tried on that run alone, not on the whole window before the honorific.
+ */
+function nameRunStart(text: string, end: number, floor: number): number {
+  let start = end;
+  while (start > floor) {
+    const code = text.charCodeAt(start - 1);
+    if (isNameUnit(code)) start -= 1;
+    else if (code >= 0xdc00 && code <= 0xdfff && start - 2 >= floor && unitsAt(text, start - 2) === 2) {
+      if (scriptAt(text, start - 2) === 0) break;
+      start -= 2;
+    } else if (scriptAt(text, start - 1) !== 0) start -= 1;
+    else break;
+  }
+  return start;
+}
+
 function isWordChar(character: string | undefined): boolean {
   return character !== undefined && WORD_CHAR.test(character);
 }
@@ -84,9 +113,13 @@ function nameAfterLabel(text: string, from: number, words: PiiDictionaries | nul
   return { start: from, end: from + name.length };
 }
 
-/** The name before an honorific that starts at `end`: read backwards over name characters. */
-function nameBeforeHonorific(text: string, end: number, words: PiiDictionaries | null): Span | null {
-  const before = text.slice(Math.max(0, end - 24), end);
+/** The name shape that ends a run before an honorific: its length and which shape it is, or null. */
+interface HonorificName {
+  length: number;
+  shape: number;
+}
+
+function shapeBeforeHonorific(before: string, words: PiiDictionaries | null): HonorificName | null {
   for (const [index, shape] of BEFORE_HONORIFIC.entries()) {
     const match = shape.exec(before);
     if (!match) continue;
@@ -98,51 +131,107 @@ function nameBeforeHonorific(text: string, end: number, words: PiiDictionaries |
     name = name.replace(LEADING_LABEL, '');
     if (name.length === 0 || isRoleOrWord(name, words)) return null;
     if (index === 2 && name.length === 1 && !(words?.surnames.has(name) ?? false)) return null;
-    const start = end - name.length;
-    // Part of a longer word (…長谷川 inside 名長谷川?): the run must start at a word boundary or a label.
-    if (index !== 0 && isWordChar(text[start - 1]) && !HIRAGANA_CHAR.test(text[start - 1] ?? '')) {
-      return null;
-    }
-    return { start, end };
+    return { length: name.length, shape: index };
   }
   return null;
 }
 
-const PROSE_RUN = new RegExp(`(?<![${KANJI}])[${KANJI}]{2,4} ?[${KANJI}]{1,3}(?![${KANJI}])`, 'gu');
-const READING_PAIR = new RegExp(
-  `(?<![${KATAKANA}])([${KATAKANA}]{2,8})[ ・]([${KATAKANA}]{2,8})(?![${KATAKANA}])`,
-  'gu',
-);
+/**
+ * Names recur in a text (the same resident on every line of a 窓口記録), so each run before an honorific is read
+ * once per set of lists. Bounded: cleared when it grows past a few thousand runs.
+ */
+const NO_LISTS = {};
+const honorificNames = new WeakMap<object, Map<string, HonorificName | null>>();
+const MAX_REMEMBERED = 4_096;
+
+function rememberedShape(before: string, words: PiiDictionaries | null): HonorificName | null {
+  const key = words ?? NO_LISTS;
+  let remembered = honorificNames.get(key);
+  if (!remembered) {
+    remembered = new Map();
+    honorificNames.set(key, remembered);
+  }
+  let found = remembered.get(before);
+  if (found === undefined) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    found = shapeBeforeHonorific(before, words);
+    remembered.set(before, found);
+  }
+  return found;
+}
+
+/** The name before an honorific that starts at `end`: read backwards over name characters. */
+function nameBeforeHonorific(text: string, end: number, words: PiiDictionaries | null): Span | null {
+  const found = rememberedShape(text.slice(nameRunStart(text, end, Math.max(0, end - 24)), end), words);
+  if (!found) return null;
+  const start = end - found.length;
+  // Part of a longer word (…長谷川 inside 名長谷川?): the run must start at a word boundary or a label.
+  if (found.shape !== 0 && isWordChar(text[start - 1]) && !HIRAGANA_CHAR.test(text[start - 1] ?? '')) {
+    return null;
+  }
+  return { start, end };
+}
+
 const PARTICLE = /^(?:が|は|を|に|と|から|より|も|へ)/u;
 
+/**
+ * Kanji runs that could be a full name in prose: a whole run of 3-7 kanji, or a run of 2-4, a space and a run
+ * of 1-3 (山田 太郎). Read from runs found once with a table lookup per character, not by a regex with
+ * look-arounds tried at every position (the slowest part of screening a long page).
+ */
+function proseRuns(text: string, runs: ScriptRun[]): { start: number; end: number; spaced: number }[] {
+  const found: { start: number; end: number; spaced: number }[] = [];
+  for (let index = 0; index < runs.length; index += 1) {
+    const run = runs[index] as ScriptRun;
+    const next = runs[index + 1];
+    if (
+      next !== undefined &&
+      next.start === run.end + 1 &&
+      text.charCodeAt(run.end) === SPACE &&
+      run.characters >= 2 &&
+      run.characters <= 4 &&
+      next.characters <= 3
+    ) {
+      found.push({ start: run.start, end: next.end, spaced: run.end - run.start });
+      index += 1;
+    } else if (run.characters >= 3 && run.characters <= 7) {
+      found.push({ start: run.start, end: run.end, spaced: -1 });
+    }
+  }
+  return found;
+}
+
 /** A full name in plain prose: a kanji run that the dictionary splits into a surname and a given name. */
-function namesInProse(text: string, words: PiiDictionaries): Span[] {
+function namesInProse(text: string, kanjiRuns: ScriptRun[], words: PiiDictionaries): Span[] {
   const spans: Span[] = [];
-  for (const match of text.matchAll(PROSE_RUN)) {
-    const compact = match[0].replace(' ', '');
-    const spaced = match[0].indexOf(' ');
-    for (let cut = 1; cut <= Math.min(3, compact.length - 1); cut += 1) {
-      if (spaced >= 0 && cut !== spaced) continue;
-      const surname = compact.slice(0, cut);
+  for (const { start, end, spaced } of proseRuns(text, kanjiRuns)) {
+    // 山田 太郎 is read as 山田太郎, cut only where the space was.
+    const length = end - start - (spaced < 0 ? 0 : 1);
+    if (length < 3) continue;
+    const lastCut = spaced < 0 ? Math.min(3, length - 1) : Math.min(spaced, 3, length - 1);
+    for (let cut = spaced < 0 ? 1 : spaced; cut <= lastCut; cut += 1) {
+      // Every shape below starts with a known surname: that test first, before any other slicing.
+      if (!words.surnames.has(text.slice(start, start + cut))) continue;
+      const compact =
+        spaced < 0
+          ? text.slice(start, end)
+          : text.slice(start, start + spaced) + text.slice(start + spaced + 1, end);
       const given = compact.slice(cut);
-      if (surname.length + given.length < 3) continue;
-      if (words.surnames.has(surname) && words.givenNames.has(given) && !words.commonNouns.has(compact)) {
-        spans.push({ start: match.index, end: match.index + match[0].length });
+      if (words.givenNames.has(given) && !words.commonNouns.has(compact)) {
+        spans.push({ start, end });
         break;
       }
       // 陽翔, 結菜: given names newer than the dictionary, after a known surname and before a particle.
-      const next = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
       if (
-        surname.length >= 2 &&
+        cut >= 2 &&
         given.length <= 2 &&
-        words.surnames.has(surname) &&
-        PARTICLE.test(next) &&
+        PARTICLE.test(text.slice(end, end + 2)) &&
         !words.commonNouns.has(given) &&
         !words.places.has(compact) &&
         !ROLE_ENDING.test(given) &&
         !words.commonNouns.has(compact)
       ) {
-        spans.push({ start: match.index, end: match.index + match[0].length });
+        spans.push({ start, end });
         break;
       }
     }
@@ -151,12 +240,30 @@ function namesInProse(text: string, words: PiiDictionaries): Span[] {
 }
 
 /** Readings in katakana after a フリガナ-like label are covered above; here, readings the dictionary knows. */
-function readingsInProse(text: string, words: PiiDictionaries): Span[] {
+function readingsInProse(text: string, runs: ScriptRun[], words: PiiDictionaries): Span[] {
   const spans: Span[] = [];
-  for (const match of text.matchAll(READING_PAIR)) {
-    if (words.readings.has(match[1] ?? '') && words.readings.has(match[2] ?? '')) {
-      spans.push({ start: match.index, end: match.index + match[0].length });
+  // Two whole katakana words of 2-8 characters with a space or ・ between them: ヤマダ・タロウ.
+  for (let index = 0; index + 1 < runs.length; index += 1) {
+    const first = runs[index] as ScriptRun;
+    const second = runs[index + 1] as ScriptRun;
+    const separator = text.charCodeAt(first.end);
+    if (
+      second.start !== first.end + 1 ||
+      (separator !== SPACE && separator !== MIDDLE_DOT) ||
+      first.characters < 2 ||
+      first.characters > 8 ||
+      second.characters < 2 ||
+      second.characters > 8
+    ) {
+      continue;
     }
+    if (
+      words.readings.has(text.slice(first.start, first.end)) &&
+      words.readings.has(text.slice(second.start, second.end))
+    ) {
+      spans.push({ start: first.start, end: second.end });
+    }
+    index += 1;
   }
   return spans;
 }
@@ -185,7 +292,10 @@ export const personName = defineDetector({
       const span = nameBeforeHonorific(text, honorific.index, words);
       if (span) spans.push(span);
     }
-    if (words) spans.push(...namesInProse(text, words), ...readingsInProse(text, words));
+    if (words) {
+      const { han, katakana } = hanAndKatakanaRuns(text);
+      spans.push(...namesInProse(text, han, words), ...readingsInProse(text, katakana, words));
+    }
     return spans;
   },
 });
