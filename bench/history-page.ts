@@ -109,8 +109,7 @@ async function indexBytes(): Promise<number> {
   let bytes = 0;
   for (const segment of index.segments) {
     for (const table of [segment.body, segment.title]) {
-      bytes +=
-        table.grams.byteLength + table.offsets.byteLength + table.dense.byteLength + table.data.byteLength;
+      bytes += table.grams.byteLength + table.entries.byteLength + table.data.byteLength;
     }
     bytes += segment.updatedAt.byteLength + segment.kinds.byteLength + segment.models.byteLength;
     bytes += segment.ids.reduce((sum, id) => sum + id.length * 2, 0);

@@ -94,13 +94,7 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
     [t],
   );
   const selection = selected.size > 0 ? [...selected] : undefined;
-  const emptyText = search.tooShort
-    ? t('historySearchTooShort')
-    : searching
-      ? search.searching
-        ? ''
-        : t('historyNoResults')
-      : t('historyEmpty');
+  const emptyText = searching ? (search.searching ? '' : t('historyNoResults')) : t('historyEmpty');
 
   return (
     <section className="history-view">
