@@ -54,7 +54,8 @@ export interface PendingDoc {
  * Per bigram, the conversations (ordinals in the segment) that hold it. Each bigram has one 32-bit entry: its
  * top two bits say how the posting is kept, the rest is an ordinal or a byte offset into `data`:
  * - `ONE`: the bigram is in one conversation (about a quarter of all bigrams), the entry is its ordinal;
- * - `LIST`: a varint count, then varint gaps between ascending ordinals (about a byte per ordinal);
+ * - `LIST`: a varint count, a byte k, then the gaps between ascending ordinals Rice-coded with parameter k
+ *   (the quotient in unary, then k low bits; 3–9 bits per ordinal where a varint takes 8–16);
  * - `BITMAP`: one bit per conversation, when that is smaller than the list (common bigrams).
  */
 export interface PostingTable {
@@ -187,6 +188,44 @@ function writeVarint(out: number[], value: number): void {
   out.push(rest);
 }
 
+function riceBits(ordinals: readonly number[], k: number): number {
+  let bits = 0;
+  let previous = -1;
+  for (const ordinal of ordinals) {
+    bits += ((ordinal - previous - 1) >>> k) + 1 + k;
+    previous = ordinal;
+  }
+  return bits;
+}
+
+/** Appends k (one byte) and the Rice-coded gaps, bits filled from the lowest bit of each byte. */
+function writeRice(out: number[], ordinals: readonly number[]): void {
+  let k = 0;
+  for (let candidate = 1; candidate < 16; candidate += 1)
+    if (riceBits(ordinals, candidate) < riceBits(ordinals, k)) k = candidate;
+  out.push(k);
+  let byte = 0;
+  let filled = 0;
+  const put = (bit: number) => {
+    byte |= bit << filled;
+    filled += 1;
+    if (filled === 8) {
+      out.push(byte);
+      byte = 0;
+      filled = 0;
+    }
+  };
+  let previous = -1;
+  for (const ordinal of ordinals) {
+    const gap = ordinal - previous - 1;
+    previous = ordinal;
+    for (let quotient = gap >>> k; quotient > 0; quotient -= 1) put(1);
+    put(0);
+    for (let bit = 0; bit < k; bit += 1) put((gap >>> bit) & 1);
+  }
+  if (filled > 0) out.push(byte);
+}
+
 /** `postings`: per bigram, its ordinals in ascending order. */
 function buildPostings(size: number, postings: Map<number, number[]>): PostingTable {
   const grams = Uint32Array.from(postings.keys()).sort();
@@ -202,11 +241,7 @@ function buildPostings(size: number, postings: Map<number, number[]>): PostingTa
     }
     list.length = 0;
     writeVarint(list, ordinals.length);
-    let previous = -1;
-    for (const ordinal of ordinals) {
-      writeVarint(list, ordinal - previous - 1);
-      previous = ordinal;
-    }
+    writeRice(list, ordinals);
     const offset = data.length;
     if (list.length < bitmapBytes) {
       entries[index] = ((LIST << 30) | offset) >>> 0;
@@ -284,15 +319,20 @@ function forEachOrdinal(
       count |= (byte & 0x7f) << shift;
       if (byte < 0x80) break;
     }
+    const k = data[position++] ?? 0;
+    let bit = position * 8;
+    const next = () => {
+      const value = ((data[bit >>> 3] ?? 0) >>> (bit & 7)) & 1;
+      bit += 1;
+      return value;
+    };
     let ordinal = -1;
     for (let n = 0; n < count; n += 1) {
-      let gap = 0;
-      for (let shift = 0; ; shift += 7) {
-        const byte = data[position++] ?? 0;
-        gap |= (byte & 0x7f) << shift;
-        if (byte < 0x80) break;
-      }
-      ordinal += gap + 1;
+      let quotient = 0;
+      while (next() === 1) quotient += 1;
+      let rest = 0;
+      for (let at = 0; at < k; at += 1) rest |= next() << at;
+      ordinal += ((quotient << k) | rest) + 1;
       visit(ordinal);
     }
   } else {
