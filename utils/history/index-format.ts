@@ -320,19 +320,21 @@ function forEachOrdinal(
       if (byte < 0x80) break;
     }
     const k = data[position++] ?? 0;
+    const mask = (1 << k) - 1;
     let bit = position * 8;
-    const next = () => {
-      const value = ((data[bit >>> 3] ?? 0) >>> (bit & 7)) & 1;
-      bit += 1;
-      return value;
-    };
     let ordinal = -1;
     for (let n = 0; n < count; n += 1) {
       let quotient = 0;
-      while (next() === 1) quotient += 1;
-      let rest = 0;
-      for (let at = 0; at < k; at += 1) rest |= next() << at;
-      ordinal += ((quotient << k) | rest) + 1;
+      while (((data[bit >>> 3] ?? 0) >>> (bit & 7)) & 1) {
+        quotient += 1;
+        bit += 1;
+      }
+      bit += 1;
+      // k ≤ 15 bits start within one byte: a 24-bit window holds them.
+      const at = bit >>> 3;
+      const window = (data[at] ?? 0) | ((data[at + 1] ?? 0) << 8) | ((data[at + 2] ?? 0) << 16);
+      bit += k;
+      ordinal += ((quotient << k) | ((window >>> (bit - k - at * 8)) & mask)) + 1;
       visit(ordinal);
     }
   } else {
