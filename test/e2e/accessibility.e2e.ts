@@ -61,9 +61,7 @@ async function openPanel(language: Language, scheme: Scheme): Promise<Page> {
   const panel = await extension.context.newPage();
   await panel.emulateMedia({ colorScheme: scheme });
   await panel.goto(`chrome-extension://${EXTENSION_ID}/sidepanel.html`);
-  await expect
-    .poll(() => panel.getByRole('textbox', { name: label(language, 'chatInputLabel') }).count())
-    .toBe(1);
+  await panel.getByRole('textbox', { name: label(language, 'chatInputLabel') }).waitFor();
   return panel;
 }
 

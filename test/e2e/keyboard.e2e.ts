@@ -30,6 +30,9 @@ async function tagControls(page: Page): Promise<string[]> {
     ].filter((element) => {
       if ((element as HTMLButtonElement).disabled) return false;
       if (element.closest('[inert], [hidden]')) return false;
+      // The content of a closed <details> is laid out but not rendered, nor focusable: only its summary is.
+      const closed = element.closest('details:not([open])');
+      if (closed && element.parentElement !== closed) return false;
       const box = element.getBoundingClientRect();
       return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
     });
@@ -69,7 +72,7 @@ beforeAll(async () => {
   await saveSettingsInExtension(extension.worker, settings);
   await extension.worker.evaluate(() => chrome.storage.local.set({ onboarding: { tourDismissed: true } }));
   panel = await extension.openPage('sidepanel.html');
-  await expect.poll(() => panel.getByRole('textbox', { name: 'メッセージを入力' }).count()).toBe(1);
+  await panel.getByRole('textbox', { name: 'メッセージを入力' }).waitFor();
 });
 
 afterAll(async () => {
@@ -84,22 +87,22 @@ describe('the side panel by keyboard', () => {
     const walk: Focused[] = [];
     for (let step = 0; step < controls.length + 5; step += 1) {
       const focused = await pressTab(panel);
-      // Back at the start: the walk went round once.
-      if (walk.length > 0 && focused.order !== -1 && focused.order <= (walk.at(-1)?.order ?? -1)) break;
+      // Past the last control focus leaves the page (body), then starts again: the walk went round once.
+      if (walk.length > 0 && (focused.order === -1 || focused.order <= (walk.at(-1)?.order ?? -1))) break;
       walk.push(focused);
     }
     const reached = walk.map((focused) => focused.order);
-    expect(reached, walk.map((focused) => focused.description).join(' → ')).toEqual(
-      controls.map((_, order) => order),
-    );
+    expect(
+      reached,
+      `walked: ${walk.map((focused) => focused.description).join(' → ')}\ncontrols: ${controls.join(' → ')}`,
+    ).toEqual(controls.map((_, order) => order));
     expect(walk.filter((focused) => !focused.ring).map((focused) => focused.description)).toEqual([]);
-    // The header's navigation comes before the chat box, the chat box before its send button.
+    // The header's navigation comes before the chat box (the send button, disabled while the box is empty,
+    // follows the box: see the next test).
     const chatBox = controls.findIndex((control) => control.includes('メッセージを入力'));
     const history = controls.findIndex((control) => control.includes('"履歴"'));
-    const send = controls.findIndex((control) => control.includes('"送信"'));
     expect(history).toBeGreaterThanOrEqual(0);
     expect(history).toBeLessThan(chatBox);
-    expect(chatBox).toBeLessThan(send);
   });
 
   it('sends a question and shows the answer with the keyboard only', async () => {
