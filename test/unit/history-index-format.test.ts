@@ -15,7 +15,7 @@ import {
 } from '../../utils/history/index-format';
 import { searchHistory } from '../../utils/history/search';
 import { forgetLoadedIndex, indexMany, loadSearchIndex } from '../../utils/history/search-index';
-import { deleteAllHistory } from '../../utils/history/store';
+import { deleteAllHistory, indexNow, saveConversation } from '../../utils/history/store';
 import { bigrams, fold } from '../../utils/history/text';
 import { conversation, DAY, JUNE_2_MORNING } from './history-fixtures';
 
@@ -87,6 +87,40 @@ describe('the index format', () => {
     const segment = currentSegment(legacy);
     expect(matches(segment, '市民課')).toEqual([0, 2]);
     expect(matches(segment, '民課')).toEqual([0, 1, 2]);
+  });
+
+  it('converts segments stored in the older layout at the first indexing after an update', async () => {
+    const grams = bigrams(fold('市民課'));
+    for (let sequence = 0; sequence < MERGE_COUNT; sequence += 1) {
+      const legacy: LegacySegmentRecord = {
+        key: `seg:0000000${sequence}:${sequence + 1}`,
+        ids: [`old-${sequence}`],
+        updatedAt: Float64Array.from([sequence + 1]),
+        kinds: new Uint8Array(1),
+        models: new Uint16Array(1),
+        modelNames: ['gpt-4.1-mini'],
+        body: {
+          grams,
+          offsets: Uint32Array.from([0, 2, 4]),
+          dense: new Uint8Array(2),
+          data: new Uint8Array(4),
+        },
+        title: {
+          grams: new Uint32Array(),
+          offsets: Uint32Array.from([0]),
+          dense: new Uint8Array(),
+          data: new Uint8Array(),
+        },
+      };
+      await db.searchIndex.put(legacy);
+    }
+    await saveConversation(conversation({ id: 'c-new', title: '市民課の窓口案内' }));
+    await indexNow();
+    const keys = (await db.searchIndex.where('key').startsWith('seg:').primaryKeys()).map(String);
+    expect(keys).toEqual([`seg:0000000${MERGE_COUNT - 1}:${MERGE_COUNT}:m`]);
+    const segment = (await loadSearchIndex()).segments[0];
+    expect(segment && 'entries' in segment.body).toBe(true);
+    expect((await searchHistory('市民課')).candidates).toBe(MERGE_COUNT + 1);
   });
 
   it(`merges every ${MERGE_COUNT} segments into one and still finds every conversation`, async () => {

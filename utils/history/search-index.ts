@@ -52,18 +52,21 @@ function isSegment(record: SearchIndexRecord | undefined): record is SegmentReco
   return record !== undefined && 'ids' in record;
 }
 
-/** Merges the first run of {@link MERGE_COUNT} unmerged segments that follow each other, if there is one. */
+/**
+ * Merges every run of {@link MERGE_COUNT} unmerged segments that follow each other. Usually one run at a time;
+ * after an update from the older layout, the first indexing converts them all, once.
+ */
 async function mergeDue(): Promise<void> {
   const keys = (await prefixRange(SEGMENT_PREFIX).primaryKeys()).map(String).sort() as SegmentRecord['key'][];
   let run: SegmentRecord['key'][] = [];
   for (const key of keys) {
     run = isMergedKey(key) ? [] : [...run, key];
-    if (run.length === MERGE_COUNT) break;
+    if (run.length < MERGE_COUNT) continue;
+    const segments = (await db.searchIndex.bulkGet(run)).filter(isSegment).map(currentSegment);
+    await db.searchIndex.put(mergeSegments(mergedKey(segments), segments));
+    await db.searchIndex.bulkDelete(run);
+    run = [];
   }
-  if (run.length < MERGE_COUNT) return;
-  const segments = (await db.searchIndex.bulkGet(run)).filter(isSegment).map(currentSegment);
-  await db.searchIndex.put(mergeSegments(mergedKey(segments), segments));
-  await db.searchIndex.bulkDelete(run);
 }
 
 /** Turns the pending conversations into one segment. */
@@ -115,10 +118,9 @@ export async function indexUnindexed(): Promise<number> {
       db.searchIndex.bulkDelete([...gone, ...marks] as SearchIndexRecord['key'][]),
       db.searchIndex.put(meta),
     ]);
-    if (pendingCount + docs.length >= SEGMENT_SIZE) {
-      await compact(meta);
-      await db.searchIndex.put(meta);
-    }
+    if (pendingCount + docs.length >= SEGMENT_SIZE) await compact(meta);
+    else await mergeDue();
+    await db.searchIndex.put(meta);
     return marks.length;
   });
 }
