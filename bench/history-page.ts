@@ -46,6 +46,11 @@ async function indexLoad(): Promise<number> {
   return performance.now() - started;
 }
 
+/** Drops this page's copy of the index, so the panel's memory is measured without it. */
+async function forgetIndex(): Promise<void> {
+  forgetLoadedIndex();
+}
+
 /** One search as the panel runs it: ranked candidates, then the first page checked and marked up. */
 async function search(query: string) {
   const started = performance.now();
@@ -109,8 +114,7 @@ async function indexBytes(): Promise<number> {
   let bytes = 0;
   for (const segment of index.segments) {
     for (const table of [segment.body, segment.title]) {
-      bytes +=
-        table.grams.byteLength + table.offsets.byteLength + table.dense.byteLength + table.data.byteLength;
+      bytes += table.grams.byteLength + table.entries.byteLength + table.data.byteLength;
     }
     bytes += segment.updatedAt.byteLength + segment.kinds.byteLength + segment.models.byteLength;
     bytes += segment.ids.reduce((sum, id) => sum + id.length * 2, 0);
@@ -124,5 +128,15 @@ async function storageBytes(): Promise<number> {
 }
 
 Object.assign(globalThis, {
-  historyBench: { seed, indexLoad, indexBytes, search, scan, listFirstPage, writeEntries, storageBytes },
+  historyBench: {
+    seed,
+    indexLoad,
+    forgetIndex,
+    indexBytes,
+    search,
+    scan,
+    listFirstPage,
+    writeEntries,
+    storageBytes,
+  },
 });

@@ -13,12 +13,11 @@ const DEBOUNCE_MS = 120;
 
 export interface HistorySearchState {
   hits: HistoryHit[];
-  tooShort: boolean;
   searching: boolean;
   hasMore: boolean;
 }
 
-const IDLE: HistorySearchState = { hits: [], tooShort: false, searching: false, hasMore: false };
+const IDLE: HistorySearchState = { hits: [], searching: false, hasMore: false };
 
 /**
  * Search-as-you-type: waits for a pause in typing, aborts the search a newer keystroke made stale, and runs
@@ -48,7 +47,7 @@ export function useHistorySearch(query: string, filters: HistoryFilters, active:
           const found = await searchHistory(query, { kind, model, from, to }, current.signal);
           const hits = await found.nextPage(PAGE, current.signal);
           search.current = found;
-          setState({ hits, tooShort: found.tooShort, searching: false, hasMore: !found.done });
+          setState({ hits, searching: false, hasMore: !found.done });
         } catch (error) {
           if (!current.signal.aborted) throw error;
         }

@@ -24,6 +24,7 @@ interface Props {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const WARM_DELAY_MS = 1000;
 
 /** `YYYY-MM-DD` from a date input, as local midnight. */
 function localMidnight(date: string): number | undefined {
@@ -60,16 +61,23 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
   const search = useHistorySearch(query, filters, searching);
   const transfer = useHistoryTransfer(t, language);
 
-  // The index is read into memory once the list is on screen and the page is idle, so the list paints
-  // first and the first keystroke finds the index warm.
+  // The list needs no index. The index is read a second after the list is on screen, when the page is idle
+  // (or at once when the search box gets focus): its reads then never queue before the list's own in
+  // IndexedDB, nor before those of a panel opened again right after closing.
   const warm = useCallback(() => {
     void loadSearchIndex().then(() => modelsInHistory().then(setModels));
   }, []);
   const listShown = pages.rows !== undefined;
   useEffect(() => {
     if (!listShown) return;
-    const idle = requestIdleCallback(warm, { timeout: 1000 });
-    return () => cancelIdleCallback(idle);
+    let idle: number | undefined;
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(warm, { timeout: 1000 });
+    }, WARM_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
   }, [listShown, warm]);
 
   const rows: HistoryRow[] = useMemo(
@@ -94,13 +102,7 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
     [t],
   );
   const selection = selected.size > 0 ? [...selected] : undefined;
-  const emptyText = search.tooShort
-    ? t('historySearchTooShort')
-    : searching
-      ? search.searching
-        ? ''
-        : t('historyNoResults')
-      : t('historyEmpty');
+  const emptyText = searching ? (search.searching ? '' : t('historyNoResults')) : t('historyEmpty');
 
   return (
     <section className="history-view">

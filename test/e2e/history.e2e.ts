@@ -110,6 +110,23 @@ describe('history in real Chromium', () => {
     expect(await rowTitles(panel)).toHaveLength(2);
   });
 
+  it('finds conversations by a single character, as staff search for 税, 市 or 課', async () => {
+    const search = panel.getByRole('searchbox', { name: '履歴を検索' });
+    await search.fill('苦');
+    await expect.poll(() => rowTitles(panel)).toEqual(['丁寧にする: 窓口での苦情への回答']);
+    expect(await panel.locator('.history-row .history-title mark').allTextContents()).toEqual(['苦']);
+    await search.fill('保');
+    await expect.poll(() => rowTitles(panel)).toEqual([expect.stringContaining('議会答弁案')]);
+    await expect
+      .poll(() => panel.locator('.history-row .history-snippet mark').allTextContents())
+      .toEqual(['保']);
+    // 市 is in the imported page title (ranked first) and in the chat's answer (本市).
+    await search.fill('市');
+    await expect
+      .poll(() => rowTitles(panel))
+      .toEqual(['丁寧にする: 窓口での苦情への回答', expect.stringContaining('議会答弁案')]);
+  });
+
   it('exports a file that restores the same history into a fresh browser profile', async () => {
     const downloading = panel.waitForEvent('download');
     await panel.getByRole('button', { name: 'JSONで書き出す' }).click();

@@ -111,11 +111,33 @@ describe('searching the history', () => {
     ]);
   });
 
-  it('asks for at least 2 characters', async () => {
+  it('finds one-character searches such as 税, 市 and 課, alone and with other words', async () => {
     await seedOffice();
-    const search = await searchHistory('税');
-    expect(search.tooShort).toBe(true);
-    expect(await search.nextPage(10)).toEqual([]);
+    await saveConversation(
+      conversation({
+        id: 'c-kazei',
+        title: '課税証明の案内',
+        input: '窓口は本庁舎1階です。',
+        pageTitle: undefined,
+      }),
+    );
+    expect(await titles('税')).toEqual(['課税証明の案内']);
+    expect(await titles('課')).toEqual(['課税証明の案内']);
+    expect(await titles('市')).toEqual([
+      '丁寧にする: 窓口での苦情への回答',
+      '令和7年第3回定例会の議会答弁案',
+    ]);
+    expect(await titles('市 保育料')).toEqual(['令和7年第3回定例会の議会答弁案']);
+    expect(await titles('x')).toEqual([]);
+    // Once packed into a segment, the same answers come from the segment's bigram keys.
+    for (let day = 0; day < SEGMENT_SIZE; day += 1)
+      await saveConversation(
+        conversation({ id: `c-${day}`, title: `相談 ${day} 件目`, input: '', pageTitle: '' }),
+      );
+    await indexNow();
+    expect(await db.searchIndex.where('key').startsWith('doc:').count()).toBe(0);
+    expect(await titles('課')).toEqual(['課税証明の案内']);
+    expect(await titles('税 課')).toEqual(['課税証明の案内']);
   });
 
   it('finds the latest text of an answer that was saved while streaming, not the earlier part', async () => {

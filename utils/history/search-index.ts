@@ -2,11 +2,17 @@ import Dexie from 'dexie';
 import { db } from './db';
 import {
   buildSegment,
+  currentSegment,
   DOC_PREFIX,
   docKey,
   emptyMeta,
   type IndexMeta,
+  isMergedKey,
+  type LegacySegmentRecord,
+  MERGE_COUNT,
   META_KEY,
+  mergedKey,
+  mergeSegments,
   type PendingDoc,
   pendingDoc,
   SEGMENT_PREFIX,
@@ -42,12 +48,34 @@ async function pendingDocs(): Promise<PendingDoc[]> {
   );
 }
 
+function isSegment(record: SearchIndexRecord | undefined): record is SegmentRecord | LegacySegmentRecord {
+  return record !== undefined && 'ids' in record;
+}
+
+/**
+ * Merges every run of {@link MERGE_COUNT} unmerged segments that follow each other. Usually one run at a time;
+ * after an update from the older layout, the first indexing converts them all, once.
+ */
+async function mergeDue(): Promise<void> {
+  const keys = (await prefixRange(SEGMENT_PREFIX).primaryKeys()).map(String).sort() as SegmentRecord['key'][];
+  let run: SegmentRecord['key'][] = [];
+  for (const key of keys) {
+    run = isMergedKey(key) ? [] : [...run, key];
+    if (run.length < MERGE_COUNT) continue;
+    const segments = (await db.searchIndex.bulkGet(run)).filter(isSegment).map(currentSegment);
+    await db.searchIndex.put(mergeSegments(mergedKey(segments), segments));
+    await db.searchIndex.bulkDelete(run);
+    run = [];
+  }
+}
+
 /** Turns the pending conversations into one segment. */
 async function compact(meta: IndexMeta): Promise<void> {
   const pending = (await pendingDocs()).sort((a, b) => a.updatedAt - b.updatedAt);
   await db.searchIndex.put(buildSegment(segmentKey(meta.nextSegment, pending), pending));
   await db.searchIndex.bulkDelete(pending.map((doc) => doc.key));
   meta.nextSegment += 1;
+  await mergeDue();
 }
 
 /** Marks a conversation for indexing; costs one small blind write in the caller's transaction. */
@@ -90,10 +118,9 @@ export async function indexUnindexed(): Promise<number> {
       db.searchIndex.bulkDelete([...gone, ...marks] as SearchIndexRecord['key'][]),
       db.searchIndex.put(meta),
     ]);
-    if (pendingCount + docs.length >= SEGMENT_SIZE) {
-      await compact(meta);
-      await db.searchIndex.put(meta);
-    }
+    if (pendingCount + docs.length >= SEGMENT_SIZE) await compact(meta);
+    else await mergeDue();
+    await db.searchIndex.put(meta);
     return marks.length;
   });
 }
@@ -159,8 +186,12 @@ async function load(previous: IndexSnapshot | null): Promise<IndexSnapshot> {
     const keys = (await prefixRange(SEGMENT_PREFIX).primaryKeys()).sort();
     const known = new Map(previous?.segments.map((segment) => [segment.key, segment]));
     const missing = keys.filter((key) => !known.has(key as SegmentRecord['key']));
-    const fetched = await db.searchIndex.bulkGet(missing);
-    for (const record of fetched) if (record && 'ids' in record) known.set(record.key, record);
+    // One segment per request: each arrives (and is deserialised) in its own task, so the panel can paint
+    // between them instead of stalling for the whole index.
+    for (const key of missing) {
+      const record = await db.searchIndex.get(key);
+      if (isSegment(record)) known.set(record.key, currentSegment(record));
+    }
     const segments = keys
       .map((key) => known.get(key as SegmentRecord['key']))
       .filter((segment): segment is SegmentRecord => segment !== undefined);
@@ -218,6 +249,7 @@ export async function indexMany(docs: readonly PendingDoc[]): Promise<void> {
     const docs = all.splice(0, SEGMENT_SIZE);
     await db.searchIndex.put(buildSegment(segmentKey(meta.nextSegment, docs), docs));
     meta.nextSegment += 1;
+    await mergeDue();
   }
   await db.searchIndex.bulkPut(all);
   meta.generation += 1;

@@ -3,6 +3,7 @@ import { type ConversationRecord, db, type MessageRecord } from './db';
 import {
   containsAll,
   hasBit,
+  hasUnit,
   KIND_KEYS,
   type KindKey,
   matchingBitmap,
@@ -31,8 +32,6 @@ export interface HistoryHit {
 
 export interface HistorySearch {
   terms: string[];
-  /** Every term is shorter than 2 characters: nothing was searched. */
-  tooShort: boolean;
   /** Conversations the index says may match (an upper bound: each is checked before it is shown). */
   candidates: number;
   /** The next ranked hits: conversations whose title or page title holds every term first, newest first. */
@@ -45,8 +44,6 @@ interface Candidate {
   updatedAt: number;
   titleHit: boolean;
 }
-
-export const MIN_TERM_LENGTH = 2;
 
 function passes(filters: HistoryFilters, kind: number, model: string | undefined, updatedAt: number) {
   if (filters.kind !== undefined && KIND_KEYS[kind] !== filters.kind) return false;
@@ -66,7 +63,28 @@ function newestFirst(list: Candidate[], ordered: boolean): Candidate[] {
  * hits first, then newest first. Sources are walked newest first (pending, then later segments, then later
  * ordinals), so the lists usually come out in order and need no sort.
  */
-function candidatesFrom(index: IndexSnapshot, grams: Uint32Array, filters: HistoryFilters): Candidate[] {
+/** What the index is asked: bigrams of the longer terms, and the one-character terms as code units. */
+interface IndexQuery {
+  grams: Uint32Array;
+  units: number[];
+}
+
+function indexQuery(terms: readonly string[]): IndexQuery {
+  const single = terms.filter((term) => term.length === 1);
+  return {
+    grams: bigrams(terms.filter((term) => term.length > 1).join(' ')),
+    units: single.map((term) => term.charCodeAt(0)),
+  };
+}
+
+function candidatesFrom(
+  index: IndexSnapshot,
+  { grams, units }: IndexQuery,
+  filters: HistoryFilters,
+): Candidate[] {
+  const any = grams.length > 0 || units.length > 0;
+  const holds = (docGrams: Uint32Array) =>
+    containsAll(docGrams, grams) && units.every((unit) => hasUnit(docGrams, unit));
   const titled: Candidate[] = [];
   const others: Candidate[] = [];
   let titledOrdered = true;
@@ -89,19 +107,17 @@ function candidatesFrom(index: IndexSnapshot, grams: Uint32Array, filters: Histo
   const pending = index.pending
     .filter(
       (doc) =>
-        (grams.length === 0 || containsAll(doc.grams, grams)) &&
-        (!filtered || passes(filters, doc.kind, doc.model, doc.updatedAt)),
+        (!any || holds(doc.grams)) && (!filtered || passes(filters, doc.kind, doc.model, doc.updatedAt)),
     )
     .sort((a, b) => b.updatedAt - a.updatedAt);
-  for (const doc of pending)
-    add(doc.id, doc.updatedAt, grams.length > 0 && containsAll(doc.titleGrams, grams));
+  for (const doc of pending) add(doc.id, doc.updatedAt, any && holds(doc.titleGrams));
 
   for (let at = index.segments.length - 1; at >= 0; at -= 1) {
     const segment = index.segments[at];
     const live = index.live[at];
     if (!segment || !live) continue;
     const size = segment.ids.length;
-    const body = grams.length > 0 ? matchingBitmap(segment.body, size, grams) : live;
+    const body = any ? matchingBitmap(segment.body, size, grams, units) : live;
     if (!body) continue;
     let title: Uint8Array | null | undefined;
     for (let byte = live.length - 1; byte >= 0; byte -= 1) {
@@ -116,7 +132,7 @@ function candidatesFrom(index: IndexSnapshot, grams: Uint32Array, filters: Histo
           if (!passes(filters, segment.kinds[ordinal] ?? 0, model, updatedAt)) continue;
         }
         // The title postings are read only for segments with a match.
-        if (title === undefined) title = grams.length > 0 ? matchingBitmap(segment.title, size, grams) : null;
+        if (title === undefined) title = any ? matchingBitmap(segment.title, size, grams, units) : null;
         add(segment.ids[ordinal] ?? '', updatedAt, title !== null && hasBit(title, ordinal));
       }
     }
@@ -172,7 +188,8 @@ function toHit(
 
 /**
  * Searches the history. Each term (split on spaces) must occur, anywhere in the title, page title, input or
- * messages, Japanese without spaces included ("議会答弁" finds "令和7年第3回定例会の議会答弁案").
+ * messages, Japanese without spaces included ("議会答弁" finds "令和7年第3回定例会の議会答弁案"); a
+ * single character ("税") is a term too.
  * With no query, lists what passes the filters, newest first.
  */
 export async function searchHistory(
@@ -181,15 +198,12 @@ export async function searchHistory(
   signal?: AbortSignal,
 ): Promise<HistorySearch> {
   const terms = queryTerms(query);
-  const tooShort = terms.length > 0 && terms.every((term) => term.length < MIN_TERM_LENGTH);
-  const grams = bigrams(terms.join(' '));
   const index = await loadSearchIndex();
   signal?.throwIfAborted();
-  const candidates = tooShort ? [] : candidatesFrom(index, grams, filters);
+  const candidates = candidatesFrom(index, indexQuery(terms), filters);
   let cursor = 0;
   return {
     terms,
-    tooShort,
     candidates: candidates.length,
     get done() {
       return cursor >= candidates.length;

@@ -1,6 +1,7 @@
 /**
  * Search folding and tokenising. Japanese has no spaces, so text is indexed as character bigrams: any query
- * of 2+ characters is found inside "令和7年第3回定例会の議会答弁案" without a dictionary. Folding (NFKC,
+ * of 2+ characters is found inside "令和7年第3回定例会の議会答弁案" without a dictionary, and a single character
+ * through the bigrams that start or end with it (a character with only spaces around it is not found). Folding (NFKC,
  * lower case) makes ＡＢＣ, abc and ABC, or ｶﾅ and カナ, find each other.
  */
 
