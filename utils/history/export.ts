@@ -30,6 +30,8 @@ const exportedMessageSchema = z.strictObject({
     })
     .optional(),
   superseded: z.boolean().optional(),
+  /** Absent in files written before messages had a place (see order.ts): the import gives them one. */
+  seq: timestamp.optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
