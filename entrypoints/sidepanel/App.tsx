@@ -29,7 +29,12 @@ import { usesSignIn } from '../../utils/auth/config';
 import type { MessageKey } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
 import type { Template } from '../../utils/settings/schema';
-import { availableModels, isGatewayConfigured, usedApiFormats } from '../../utils/settings/target';
+import {
+  availableModels,
+  isApiKeyMissing,
+  isGatewayConfigured,
+  usedApiFormats,
+} from '../../utils/settings/target';
 import { findTemplate } from '../../utils/templates/catalogue';
 import { CompareArea } from './CompareArea';
 import { CompareControls } from './CompareControls';
@@ -102,7 +107,8 @@ export function App() {
   usePreloadAnswerCode(settings ? usedApiFormats(settings, modelsForced) : []);
 
   const jobs = useActionJobs({
-    ready: Boolean(settings) && choice.ready && !guideline.mustAccept,
+    // Without the user's key a request would only be refused: right-clicks wait until it is entered.
+    ready: Boolean(settings) && choice.ready && !guideline.mustAccept && !(settings && isApiKeyMissing(settings)),
     modelFor: choice.modelFor,
     screen: useCallback((text, send) => pii.screen(text, [], send), [pii.screen]),
     start: useCallback(
@@ -174,7 +180,8 @@ export function App() {
   );
 
   if (!loaded || !settings) return null;
-  const configured = isGatewayConfigured(settings);
+  const keyMissing = isGatewayConfigured(settings) && isApiKeyMissing(settings);
+  const configured = isGatewayConfigured(settings) && !keyMissing;
   const streaming = conversation.state.streamingId !== null || (compare.state?.streamingIds.length ?? 0) > 0;
   const enabledActions = ACTION_ORDER.filter((action) => settings.actions[action].enabled);
   // The tour fills the empty panel; a conversation, a form or a page question takes its place.
@@ -246,6 +253,7 @@ export function App() {
         loaded={loaded}
         t={t}
         configured={configured}
+        keyMissing={keyMissing}
         permission={permission}
         problem={problem}
         screening={pii.lastScreening}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { LongInputNotice } from '../../components/LongInputNotice';
 import { Markdown } from '../../components/Markdown';
@@ -54,6 +54,13 @@ interface Props {
   onPickModel(): void;
 }
 
+interface Feedback {
+  conversationId: string;
+  messageId: string;
+  key: MessageKey;
+  tone: 'info' | 'error';
+}
+
 /** The text a user copies or puts back into the page: for a proofread, the corrected text only. */
 function usableText(conversation: ConversationRecord, answer: string, copySuffix: string): string {
   const text = conversation.action === 'proofread' ? parseProofread(answer).corrected : answer;
@@ -72,8 +79,14 @@ export function ConversationView({
   onCompare,
   ...handlers
 }: Props) {
-  const [feedback, setFeedback] = useState<{ key: MessageKey; tone: 'info' | 'error' } | null>(null);
+  // "Copied", "Replaced"…: each speaks of one answer and shows only with it, so a later result never
+  // carries an earlier one's notice.
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
   const { conversation, messages, streamingId, errors, retryWait, progress, tooLong } = state;
+  const conversationId = conversation?.id;
+  useEffect(() => {
+    setFeedback((current) => (current && current.conversationId === conversationId ? current : null));
+  }, [conversationId]);
   if (tooLong) {
     return (
       <LongInputNotice
@@ -97,12 +110,19 @@ export function ConversationView({
   const mapping = conversation.piiMapping ?? [];
   const shown = (content: string) => restoreOutsideUrls(content, mapping);
 
-  const copy = async (text: string) => {
+  const tell = (messageId: string, key: MessageKey, tone: Feedback['tone']) =>
+    setFeedback({ conversationId: conversation.id, messageId, key, tone });
+  const feedbackFor = (message: MessageRecord | undefined) =>
+    feedback && message && feedback.messageId === message.id && message.id !== streamingId ? (
+      <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>
+    ) : null;
+
+  const copy = async (messageId: string, text: string) => {
     try {
       await navigator.clipboard.writeText(text);
-      setFeedback({ key: 'copied', tone: 'info' });
+      tell(messageId, 'copied', 'info');
     } catch {
-      setFeedback({ key: 'copyFailed', tone: 'error' });
+      tell(messageId, 'copyFailed', 'error');
     }
   };
 
@@ -140,13 +160,13 @@ export function ConversationView({
     );
   };
   // Into the field that has the focus in the page: the right-click's tab, else the active tab of this window.
-  const insert = async (text: string) => {
+  const insert = async (messageId: string, text: string) => {
     const tabId =
       job && job.tabId >= 0
         ? job.tabId
         : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     const outcome = tabId === undefined ? 'insert_no_access' : await insertAtCursor(tabId, text);
-    setFeedback({ key: outcome, tone: outcome === 'inserted' ? 'info' : 'error' });
+    tell(messageId, outcome, outcome === 'inserted' ? 'info' : 'error');
   };
   const withSuffix = (text: string) => (copySuffix ? `${text}${copySuffix}` : text);
 
@@ -231,16 +251,19 @@ export function ConversationView({
             : undefined
       }
       copyLabel={t('copy')}
-      onCopy={() => void copy(withSuffix(shown(message.content)))}
+      onCopy={() => void copy(message.id, withSuffix(shown(message.content)))}
       insertLabel={message.role === 'assistant' ? t('insertAtCursor') : undefined}
-      onInsert={() => void insert(withSuffix(shown(message.content)))}
+      onInsert={() => void insert(message.id, withSuffix(shown(message.content)))}
       footer={
-        message.role === 'assistant' && (
+        message.role === 'assistant' ? (
           <>
+            {feedbackFor(message)}
             {usage(message)}
             {errorNotice(message)}
             {message === lastMessage && !isAction && askAgain(message)}
           </>
+        ) : (
+          feedbackFor(message)
         )
       }
     >
@@ -263,7 +286,7 @@ export function ConversationView({
           copySuffix={copySuffix}
           t={t}
           language={language}
-          feedback={feedback && <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>}
+          feedback={feedbackFor(firstAnswer)}
           errorNotice={
             firstAnswer ? (
               <>
@@ -275,18 +298,18 @@ export function ConversationView({
           moreActions={
             firstAnswer && secondQuestion === -1 && lastMessage ? askAgain(lastMessage) : undefined
           }
-          onCopy={(text) => void copy(text)}
+          onCopy={(text) => firstAnswer && void copy(firstAnswer.id, text)}
           onReplace={async (text) => {
-            if (!job) return setFeedback({ key: 'replace_gone', tone: 'error' });
+            if (!firstAnswer) return;
+            if (!job) return tell(firstAnswer.id, 'replace_gone', 'error');
             const outcome = await replaceSelection(job.tabId, job.frameId, text);
-            setFeedback({ key: outcome, tone: outcome === 'replaced' ? 'info' : 'error' });
+            tell(firstAnswer.id, outcome, outcome === 'replaced' ? 'info' : 'error');
           }}
-          onInsert={(text) => void insert(text)}
+          onInsert={(text) => firstAnswer && void insert(firstAnswer.id, text)}
           {...handlers}
         />
       )}
       {followUps.map(bubble)}
-      {!isAction && feedback && <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>}
     </section>
   );
 }
