@@ -246,7 +246,11 @@ export function App() {
           clearScreen();
           onboarding.reopen();
         }}
-        onHistory={() => setView(view === 'history' ? 'conversation' : 'history')}
+        onHistory={() => {
+          // A notice about the last right-click (e.g. a blocked site) speaks of that page, not of history.
+          setProblem(null);
+          setView(view === 'history' ? 'conversation' : 'history');
+        }}
       />
       <SignInArea required={usesSignIn(loaded.settings)} t={t} />
       <PanelNotices
