@@ -26,6 +26,7 @@ import { useTips } from '../../hooks/useTips';
 import { ACTION_ORDER } from '../../utils/actions/registry';
 import type { ActionId } from '../../utils/actions/types';
 import { usesSignIn } from '../../utils/auth/config';
+import { formatDay } from '../../utils/dates';
 import type { MessageKey } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
 import type { Template } from '../../utils/settings/schema';
@@ -108,7 +109,8 @@ export function App() {
 
   const jobs = useActionJobs({
     // Without the user's key a request would only be refused: right-clicks wait until it is entered.
-    ready: Boolean(settings) && choice.ready && !guideline.mustAccept && !(settings && isApiKeyMissing(settings)),
+    ready:
+      Boolean(settings) && choice.ready && !guideline.mustAccept && !(settings && isApiKeyMissing(settings)),
     modelFor: choice.modelFor,
     screen: useCallback((text, send) => pii.screen(text, [], send), [pii.screen]),
     start: useCallback(
@@ -276,6 +278,7 @@ export function App() {
           if (entry) openTemplate(entry.template);
         }}
         onOpen={() => void tips.markAllRead()}
+        formatDay={(day) => formatDay(day, language)}
       />
 
       <main className="panel-main">
@@ -293,6 +296,7 @@ export function App() {
             t={t}
             language={language}
             keepsOriginals={settings.history.keepOriginals}
+            offered={offered}
             onOpen={(id) => {
               jobs.clear();
               compare.close();

@@ -23,7 +23,7 @@ import type { PanelJob } from '../../utils/messages';
 import { splitPageQuestion } from '../../utils/page/page-question';
 import { insertAtCursor, replaceSelection } from '../../utils/page/scripting';
 import { restoreOutsideUrls } from '../../utils/pii/redact';
-import { modelTitle } from '../../utils/settings/model-choice';
+import { modelLabel, modelTitle } from '../../utils/settings/model-choice';
 import type { ModelEntry } from '../../utils/settings/schema';
 
 interface Props {
@@ -241,7 +241,7 @@ export function ConversationView({
     <MessageBubble
       key={message.id}
       role={message.role}
-      author={message.role === 'user' ? t('you') : `${t('assistant')} · ${message.model}`}
+      author={message.role === 'user' ? t('you') : `${t('assistant')} · ${modelLabel(models, message.model)}`}
       streaming={message.id === streamingId}
       badge={
         message.role === 'assistant' && message.status !== 'complete' && message.id !== streamingId

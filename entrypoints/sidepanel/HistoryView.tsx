@@ -8,17 +8,22 @@ import { useHistoryPages } from '../../hooks/useHistoryPages';
 import { useHistorySearch } from '../../hooks/useHistorySearch';
 import { useHistoryTransfer } from '../../hooks/useHistoryTransfer';
 import { ACTION_ORDER, ACTIONS } from '../../utils/actions/registry';
+import { momentFormat } from '../../utils/dates';
 import type { ConversationRecord } from '../../utils/history/db';
 import { KIND_KEYS, type KindKey, kindKeyOf } from '../../utils/history/index-format';
 import { type HistoryFilters, modelsInHistory } from '../../utils/history/search';
 import { loadSearchIndex } from '../../utils/history/search-index';
 import type { Translator, UiLanguage } from '../../utils/i18n';
+import { modelLabel } from '../../utils/settings/model-choice';
+import type { ModelEntry } from '../../utils/settings/schema';
 
 interface Props {
   t: Translator;
   language: UiLanguage;
   /** `history.keepOriginals`: whether this PC's history holds personal data or its placeholders. */
   keepsOriginals: boolean;
+  /** The models the policy offers, for their labels. */
+  offered: readonly ModelEntry[];
   onOpen(id: string): void;
   onDelete(id: string): void;
 }
@@ -37,7 +42,7 @@ function isKindKey(value: string): value is KindKey {
 }
 
 /** The history: search-as-you-type with filters, a virtualised list, export, import and "delete all". */
-export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: Props) {
+export function HistoryView({ t, language, keepsOriginals, offered, onOpen, onDelete }: Props) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState('');
   const [model, setModel] = useState('');
@@ -82,10 +87,8 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
           })),
     [searching, search.hits, pages.rows],
   );
-  const dates = useMemo(
-    () => new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }),
-    [language],
-  );
+  const dates = useMemo(() => momentFormat(language), [language]);
+  const labelOf = useCallback((id: string) => modelLabel(offered, id), [offered]);
   const kindLabel = useCallback(
     (conversation: ConversationRecord) => {
       const key = kindKeyOf(conversation);
@@ -120,7 +123,7 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
         ]}
         models={[
           { value: '', label: t('historyFilterAll') },
-          ...models.map((id) => ({ value: id, label: id })),
+          ...models.map((id) => ({ value: id, label: labelOf(id) })),
         ]}
         labels={{
           search: t('historySearchLabel'),
@@ -148,7 +151,7 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
           clearSelection: t('historyClearSelection'),
         }}
         onExportJson={() => void transfer.exportJson(selection)}
-        onExportMarkdown={() => void transfer.exportMarkdown(selection)}
+        onExportMarkdown={() => void transfer.exportMarkdown(selection, labelOf)}
         onImport={(file) => void transfer.importFile(file)}
         onDeleteAll={() => {
           if (!window.confirm(t('historyConfirmDeleteAll'))) return;
@@ -168,6 +171,7 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
           statusLabel={(status) => (status === 'complete' ? undefined : t(`status_${status}`))}
           kindLabel={kindLabel}
           formatDate={(timestamp) => dates.format(timestamp)}
+          modelLabel={labelOf}
           onNeedMore={searching ? search.loadMore : pages.loadMore}
           onOpen={onOpen}
           onDelete={onDelete}

@@ -53,7 +53,9 @@ export function PanelNotices({ loaded, t, configured, permission, problem, scree
           <button
             type="button"
             // The options page puts the key field in front when opened at #connection (its contract).
-            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#connection') })}
+            onClick={() =>
+              void browser.tabs.create({ url: browser.runtime.getURL('/options.html#connection') })
+            }
           >
             {t('apiKeyMissingOpen')}
           </button>

@@ -45,6 +45,11 @@ export interface MessageRecord {
   role: 'user' | 'assistant';
   /** Exactly what the model saw (user) or said (assistant). */
   content: string;
+  /**
+   * What the user's bubble shows when it is not `content`: a template's filled-in fields instead of the
+   * prompt built from them.
+   */
+  shown?: string;
   model: string;
   status: EntryStatus;
   /** GatewayError kind when status is `error`. */
