@@ -181,6 +181,16 @@ export function App() {
     ),
   );
 
+  // Escape: stops an answer being written, else closes what is open (a template's form, the list, history).
+  const escapeRef = useRef<() => boolean>(() => false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && escapeRef.current()) event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   if (!loaded || !settings) return null;
   const keyMissing = isGatewayConfigured(settings) && isApiKeyMissing(settings);
   const configured = isGatewayConfigured(settings) && !keyMissing;
@@ -224,6 +234,20 @@ export function App() {
   };
   const lastConversation = conversation.state.conversation;
   openTemplateRef.current = openTemplate;
+  escapeRef.current = () => {
+    if (streaming) {
+      conversation.stop();
+      compare.stop();
+      return true;
+    }
+    const openList = document.querySelector<HTMLDetailsElement>('details.templates[open]');
+    if (formTemplate) setFormTemplate(null);
+    else if (openList) openList.open = false;
+    else if (view === 'history') setView('conversation');
+    else return false;
+    inputRef.current?.focus();
+    return true;
+  };
 
   return (
     <div className="panel">
@@ -334,12 +358,11 @@ export function App() {
               draftNote: t('templateDraftNote'),
             }}
             onCancel={() => setFormTemplate(null)}
-            onSend={(prompt) => {
+            onSend={(prompt, shown) => {
               const template = formTemplate;
               setFormTemplate(null);
-              sendScreened(sender, prompt, { templateId: template.id, title: template.title }, () =>
-                setFormTemplate(template),
-              );
+              const start = { templateId: template.id, title: template.title, shown: shown || undefined };
+              sendScreened(sender, prompt, start, () => setFormTemplate(template));
             }}
           />
         ) : tourVisible ? (

@@ -87,6 +87,10 @@ export function ConversationView({
   useEffect(() => {
     setFeedback((current) => (current && current.conversationId === conversationId ? current : null));
   }, [conversationId]);
+  // A new answer starts in view, under its question (a template's form may have filled the panel before).
+  useEffect(() => {
+    if (streamingId) document.getElementById(`message-${streamingId}`)?.scrollIntoView({ block: 'start' });
+  }, [streamingId]);
   if (tooLong) {
     return (
       <LongInputNotice
@@ -240,6 +244,7 @@ export function ConversationView({
   const bubble = (message: MessageRecord) => (
     <MessageBubble
       key={message.id}
+      id={`message-${message.id}`}
       role={message.role}
       author={message.role === 'user' ? t('you') : `${t('assistant')} · ${modelLabel(models, message.model)}`}
       streaming={message.id === streamingId}
@@ -268,7 +273,12 @@ export function ConversationView({
       }
     >
       {message.role === 'user' ? (
-        <UserText text={shown(message.content)} pageLabel={t('page_textSent')} />
+        <UserText
+          text={shown(message.content)}
+          filledIn={message.shown}
+          pageLabel={t('page_textSent')}
+          promptLabel={t('templatePromptSent')}
+        />
       ) : (
         <Markdown text={message.content} mapping={mapping} />
       )}
@@ -418,8 +428,23 @@ function ActionCard({
   );
 }
 
-/** What the user sent; the text of a page they asked about is folded away under its own summary. */
-function UserText({ text, pageLabel }: { text: string; pageLabel: string }) {
+/**
+ * What the user sent; the text of a page they asked about, or the prompt a template built from their fields,
+ * is folded away under its own summary.
+ */
+function UserText(props: { text: string; filledIn?: string; pageLabel: string; promptLabel: string }) {
+  const { text, filledIn, pageLabel } = props;
+  if (filledIn !== undefined) {
+    return (
+      <>
+        <p className="user-text">{filledIn}</p>
+        <details className="input-text">
+          <summary>{props.promptLabel}</summary>
+          <p className="user-text">{text}</p>
+        </details>
+      </>
+    );
+  }
   const split = splitPageQuestion(text);
   if (!split) return <p className="user-text">{text}</p>;
   return (

@@ -32,6 +32,8 @@ export interface ChatStart {
   pageUrl?: string;
   pageTitle?: string;
   templateId?: string;
+  /** What the question's bubble shows instead of the prompt (a template's filled-in fields). */
+  shown?: string;
 }
 
 /** A chat conversation begun by `text` (a plain question, a template or a question about a page). */
