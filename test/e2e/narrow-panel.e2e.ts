@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Settings } from '../../utils/settings/schema';
+import { type GatewayServer, startGatewayServer } from '../support/gateway-server';
+import { type LoadedExtension, launchExtension } from './support/extension';
+import { gatewaySettings, saveSettingsInExtension } from './support/panel';
+
+/** The side panel as staff meet it: 380 × 800, Japanese. */
+const PANEL = { width: 380, height: 800 };
+
+let gateway: GatewayServer;
+let extension: LoadedExtension;
+let panel: Page;
+
+function settingsWithLabels(): Settings {
+  const settings = gatewaySettings(gateway.url, 'openai', ['gpt-4.1-mini', 'claude-sonnet-4-5']);
+  settings.models = [
+    { id: 'gpt-4.1-mini', label: 'ChatGPT' },
+    { id: 'claude-sonnet-4-5', label: 'Claude（議会用）' },
+  ];
+  return settings;
+}
+
+async function openPanel(): Promise<Page> {
+  const page = await extension.openPage('sidepanel.html');
+  await page.setViewportSize(PANEL);
+  await page.getByLabel('メッセージを入力').waitFor();
+  return page;
+}
+
+async function ask(page: Page, question: string, answerPart: string) {
+  await page.getByLabel('メッセージを入力').fill(question);
+  await page.getByRole('button', { name: '送信' }).click();
+  await expect.poll(() => page.getByText(answerPart).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole('button', { name: '停止' }).count()).toBe(0);
+}
+
+/** Who wrote each bubble, top to bottom. */
+function authors(page: Page) {
+  return page.locator('.conversation .message .author').allTextContents();
+}
+
+beforeAll(async () => {
+  gateway = await startGatewayServer();
+  extension = await launchExtension();
+  await saveSettingsInExtension(extension.worker, settingsWithLabels());
+  panel = await openPanel();
+});
+
+afterAll(async () => {
+  await extension?.close();
+  await gateway?.close();
+});
+
+describe('the side panel at 380 × 800', () => {
+  it('reopens and exports every conversation question first, though question and answer share a millisecond', async () => {
+    const questions = [
+      '住民税の納付期限は',
+      '保育料の軽減は',
+      '転入届の期限は',
+      '粗大ごみの出し方は',
+      '印鑑登録の手数料は',
+    ];
+    for (const [index, question] of questions.entries()) {
+      gateway.setReply(`回答${index}: 窓口でご案内します。`);
+      await panel.getByRole('button', { name: '新しい会話' }).click();
+      await ask(panel, question, `回答${index}:`);
+    }
+    await panel.reload();
+    await panel.getByRole('button', { name: '履歴', exact: true }).click();
+    const rows = panel.locator('.history-row .history-open');
+    await expect.poll(() => rows.count()).toBe(questions.length);
+    for (let row = 0; row < questions.length; row += 1) {
+      await panel.locator('.history-row .history-open').nth(row).click();
+      await expect.poll(() => authors(panel)).toEqual(['あなた', 'AI · ChatGPT']);
+      await panel.getByRole('button', { name: '履歴', exact: true }).click();
+    }
+    const downloading = panel.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Markdownで書き出す' }).click();
+    const download = await downloading;
+    // The file is named in the PC's local time (the test runs in the machine's zone).
+    const now = new Date();
+    const two = (value: number) => String(value).padStart(2, '0');
+    expect(download.suggestedFilename()).toContain(
+      `${now.getFullYear()}${two(now.getMonth() + 1)}${two(now.getDate())}-${two(now.getHours())}`,
+    );
+    const path = join(extension.profile, 'export.md');
+    await download.saveAs(path);
+    const markdown = readFileSync(path, 'utf8');
+    for (const [index, question] of questions.entries()) {
+      expect(markdown).toContain(`### あなた\n\n${question}\n\n### AI\n\n回答${index}:`);
+    }
+    expect(markdown).toContain('- モデル: ChatGPT');
+    expect(markdown).toMatch(/- \d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}/u);
+  });
+
+  it('shows no raw model id anywhere in the panel when the policy gives labels, history filter included', async () => {
+    await panel.getByRole('button', { name: '履歴', exact: true }).click();
+    await panel.getByRole('button', { name: '履歴', exact: true }).click();
+    await panel.getByRole('searchbox', { name: '履歴を検索' }).focus();
+    await expect
+      .poll(() => panel.locator('.history-search select').last().locator('option').allTextContents())
+      .toContain('ChatGPT');
+    const text = await panel.evaluate(
+      () =>
+        document.body.innerText +
+        [...document.querySelectorAll('option')].map((o) => o.textContent).join(' '),
+    );
+    expect(text).not.toContain('gpt-4.1-mini');
+    expect(text).not.toContain('claude-sonnet-4-5');
+    await panel.keyboard.press('Escape');
+    await panel.locator('.history-view').waitFor({ state: 'detached' });
+  });
+
+  it('sets its own text size: chat box, buttons and answer text are at least 14 px at 標準', async () => {
+    await panel.getByRole('button', { name: '新しい会話' }).click();
+    gateway.setReply('申請書は市民課窓口で受け付けます。\n郵送でも受け付けます。');
+    await ask(panel, '申請書の提出先は', '郵送でも');
+    const sizes = await panel.evaluate(() => {
+      const px = (element: Element | null) =>
+        element ? Number.parseFloat(getComputedStyle(element).fontSize) : 0;
+      return {
+        chatBox: px(document.querySelector('textarea')),
+        buttons: [...document.querySelectorAll('button')].filter((b) => b.offsetParent).map(px),
+        answer: px(document.querySelector('.message-assistant .markdown p')),
+        family: getComputedStyle(document.body).fontFamily,
+      };
+    });
+    expect(sizes.chatBox).toBeGreaterThanOrEqual(14);
+    expect(Math.min(...sizes.buttons)).toBeGreaterThanOrEqual(14);
+    expect(sizes.answer).toBeGreaterThanOrEqual(14);
+    expect(sizes.family).toMatch(/^"?Noto Sans JP/u);
+    // A single line break in the answer is shown as one.
+    expect(await panel.locator('.message-assistant .markdown p br').count()).toBe(1);
+    // 「コピー」 and 「カーソル位置に挿入」 each stay on one line at this width.
+    for (const name of ['コピー', 'カーソル位置に挿入']) {
+      const box = await panel.locator('.message-assistant header button', { hasText: name }).boundingBox();
+      expect(box?.height ?? 99).toBeLessThan(40);
+    }
+  });
+
+  it('ties 「コピーしました」 to its answer: a new conversation never shows it', async () => {
+    await panel.locator('.message-assistant header button', { hasText: 'コピー' }).first().click();
+    const feedback = panel.locator('.message-assistant .notice');
+    await expect.poll(() => feedback.count()).toBe(1);
+    await panel.getByRole('button', { name: '新しい会話' }).click();
+    gateway.setReply('窓口の受付時間は午前8時30分から午後5時15分です。');
+    await ask(panel, '受付時間は', '午後5時15分');
+    expect(await panel.getByText(/コピーしました|コピーできませんでした/u).count()).toBe(0);
+  });
+
+  it('closes the template list on opening a form, focuses its first field, shows the fields and the answer in view', async () => {
+    await panel.getByRole('button', { name: '新しい会話' }).click();
+    await panel.locator('details.templates > summary').click();
+    await panel.getByRole('button', { name: '項目を入力して使う: 議会答弁案・想定問答' }).click();
+    expect(await panel.locator('details.templates').getAttribute('open')).toBeNull();
+    expect(await panel.evaluate(() => document.activeElement?.closest('.template-form') !== null)).toBe(true);
+    await panel.keyboard.type('子育て支援の拡充について');
+    await panel.getByLabel(/所管課/u).fill('こども家庭課');
+    await panel.getByLabel(/回答の方向性/u).fill('令和8年度から保育料の軽減を拡大する');
+    gateway.setReply(
+      `${'〇〇議員のご質問にお答えいたします。本市では子育て支援を拡充してまいります。\n\n'.repeat(12)}以上です。`,
+    );
+    await panel.getByRole('button', { name: 'この内容でたたき台を作る' }).click();
+    await expect.poll(() => panel.getByText('以上です。').count(), { timeout: 15_000 }).toBe(1);
+    const question = panel.locator('.message-user').last();
+    expect(await question.locator('.user-text').first().textContent()).toContain('所管課: こども家庭課');
+    expect(await question.locator('details.input-text').getAttribute('open')).toBeNull();
+    expect(await question.locator('details.input-text').textContent()).toContain('AIに送った指示');
+    const answer = await panel.locator('.message-assistant').last().boundingBox();
+    expect(answer?.y ?? -1).toBeGreaterThanOrEqual(0);
+    expect(answer?.y ?? PANEL.height).toBeLessThan(PANEL.height - 100);
+  });
+
+  it('stops a streaming answer with Escape', async () => {
+    await panel.getByRole('button', { name: '新しい会話' }).click();
+    const { chunkDelayMs, chunkSize } = gateway;
+    gateway.chunkDelayMs = 150;
+    gateway.chunkSize = 2;
+    gateway.setReply(
+      '転入届は、引っ越した日から14日以内に市民課へ届け出てください。本人確認書類が必要です。'.repeat(4),
+    );
+    try {
+      await panel.getByLabel('メッセージを入力').fill('転入届の期限は');
+      await panel.getByRole('button', { name: '送信' }).click();
+      await expect.poll(() => panel.getByText('転入届は').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await panel.keyboard.press('Escape');
+      await expect.poll(() => panel.getByRole('button', { name: '停止' }).count()).toBe(0);
+      await expect.poll(() => panel.locator('.message-assistant .badge').allTextContents()).toContain('中断');
+    } finally {
+      gateway.chunkDelayMs = chunkDelayMs;
+      gateway.chunkSize = chunkSize;
+    }
+  });
+
+  it('says a missing API key before sending and takes the user to the key field in one click', async () => {
+    const settings = settingsWithLabels();
+    settings.apiKey = '';
+    await saveSettingsInExtension(extension.worker, settings);
+    await panel.reload();
+    await panel.getByText('APIキーが未入力です').waitFor();
+    expect(await panel.getByLabel('メッセージを入力').isDisabled()).toBe(true);
+    const before = gateway.requests.length;
+    const opening = extension.context.waitForEvent('page');
+    await panel.getByRole('button', { name: 'APIキーを入力する' }).click();
+    const options = await opening;
+    await options.setViewportSize(PANEL);
+    await options.waitForLoadState();
+    expect(new URL(options.url()).hash).toBe('#connection');
+    await expect
+      .poll(() => options.evaluate(() => document.activeElement?.closest('label')?.textContent ?? ''))
+      .toContain('APIキー');
+    expect(gateway.requests.length).toBe(before);
+    await options.close();
+  });
+});
