@@ -188,7 +188,11 @@ export function ConversationView({
         <p>{text}</p>
         {message.content && error.kind !== 'aborted' && <p>{t('partialKept')}</p>}
         {error.detail && error.kind !== 'aborted' && (
-          <p className="detail">{t('errorDetail', error.detail)}</p>
+          // The gateway's own words (often English, with HTTP codes) are for an administrator: folded away.
+          <details className="detail">
+            <summary>{t('errorDetailSummary')}</summary>
+            <p>{error.detail}</p>
+          </details>
         )}
         {error.kind === 'model-not-found' && (
           <button type="button" onClick={handlers.onPickModel}>

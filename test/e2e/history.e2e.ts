@@ -53,7 +53,7 @@ async function openHistory(page: Page) {
 
 async function importFile(page: Page, name: string, contents: string) {
   await page
-    .getByLabel('JSONを読み込む', { exact: true })
+    .getByLabel('バックアップから戻す', { exact: true })
     .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
 }
 
@@ -112,7 +112,7 @@ describe('history in real Chromium', () => {
 
   it('exports a file that restores the same history into a fresh browser profile', async () => {
     const downloading = panel.waitForEvent('download');
-    await panel.getByRole('button', { name: 'JSONで書き出す' }).click();
+    await panel.getByRole('button', { name: 'バックアップとして保存' }).click();
     const download = await downloading;
     const path = join(extension.profile, 'export.json');
     await download.saveAs(path);

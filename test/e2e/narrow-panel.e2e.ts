@@ -78,7 +78,7 @@ describe('the side panel at 380 × 800', () => {
       await panel.getByRole('button', { name: '履歴', exact: true }).click();
     }
     const downloading = panel.waitForEvent('download');
-    await panel.getByRole('button', { name: 'Markdownで書き出す' }).click();
+    await panel.getByRole('button', { name: '読みやすい文書で保存' }).click();
     const download = await downloading;
     // The file is named in the PC's local time (the test runs in the machine's zone).
     const now = new Date();
