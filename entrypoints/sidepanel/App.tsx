@@ -23,7 +23,7 @@ import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettin
 import { useShortcuts } from '../../hooks/useShortcuts';
 import { useTemplates } from '../../hooks/useTemplates';
 import { useTips } from '../../hooks/useTips';
-import { ACTION_ORDER } from '../../utils/actions/registry';
+import { ACTION_ORDER, ACTIONS } from '../../utils/actions/registry';
 import type { ActionId } from '../../utils/actions/types';
 import { usesSignIn } from '../../utils/auth/config';
 import { formatDay } from '../../utils/dates';
@@ -314,6 +314,7 @@ export function App() {
             settings={settings.guideline}
             guideline={guideline}
             greeting={onboarding.open}
+            waitingAction={jobs.waiting ? t(ACTIONS[jobs.waiting.action].title) : undefined}
           />
         ) : view === 'history' ? (
           <HistoryView

@@ -266,6 +266,9 @@ export function ConversationView({
       footer={
         message.role === 'assistant' ? (
           <>
+            {copySuffix && message.id !== streamingId && message.content !== '' && (
+              <p className="hint copy-note">{t('copySuffixNote', copySuffix.trim())}</p>
+            )}
             {feedbackFor(message)}
             {usage(message)}
             {errorNotice(message)}
@@ -420,6 +423,7 @@ function ActionCard({
         </>
       }
       moreActions={handlers.moreActions}
+      copyNote={handlers.copySuffix ? t('copySuffixNote', handlers.copySuffix.trim()) : undefined}
       onStop={handlers.onStop}
       onCopy={() => handlers.onCopy(usableText(conversation, output, handlers.copySuffix))}
       onReplace={() => handlers.onReplace(usableText(conversation, output, handlers.copySuffix))}

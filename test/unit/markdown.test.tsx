@@ -84,7 +84,8 @@ describe('Markdown', () => {
   });
 
   it('shows a single line break as a break (やさしい日本語 lines), still without raw HTML', () => {
-    const easy = 'ごみは 月曜日に 出して ください。\n・もえる ごみ\n・もえない ごみ<br><img src=x onerror=alert(1)>';
+    const easy =
+      'ごみは 月曜日に 出して ください。\n・もえる ごみ\n・もえない ごみ<br><img src=x onerror=alert(1)>';
     const { container } = render(<Markdown text={easy} />);
     const paragraph = container.querySelector('.markdown p');
     expect(paragraph?.querySelectorAll('br')).toHaveLength(2);
