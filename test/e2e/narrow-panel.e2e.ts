@@ -194,6 +194,18 @@ describe('the side panel at 380 × 800', () => {
     }
   });
 
+  it('shows next to Copy that the disclosure note 「（生成AIを利用して作成）」 will be added', async () => {
+    const settings = settingsWithLabels();
+    settings.disclosure.copySuffix = '（生成AIを利用して作成）';
+    await saveSettingsInExtension(extension.worker, settings);
+    await panel.reload();
+    gateway.setReply('住民票の写しは1通300円です。');
+    await ask(panel, '住民票の写しの手数料は', '1通300円');
+    const note = panel.locator('.message-assistant .copy-note');
+    expect(await note.textContent()).toBe('コピー・挿入すると末尾に「（生成AIを利用して作成）」が付きます');
+    expect(await note.isVisible()).toBe(true);
+  });
+
   it('says a missing API key before sending and takes the user to the key field in one click', async () => {
     const settings = settingsWithLabels();
     settings.apiKey = '';
