@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../utils/settings/schema';
 import { type GatewayServer, startGatewayServer } from '../support/gateway-server';
 import { type LoadedExtension, launchExtension } from './support/extension';
-import { gatewaySettings, saveSettingsInExtension } from './support/panel';
+import { type PageServer, startPageServer } from './support/pages';
+import {
+  clickMenuItem,
+  gatewaySettings,
+  saveSettingsInExtension,
+  selectElementText,
+  selectInField,
+} from './support/panel';
 
 /** The side panel as staff meet it: 380 × 800, Japanese. */
 const PANEL = { width: 380, height: 800 };
@@ -225,5 +232,84 @@ describe('the side panel at 380 × 800', () => {
       .toContain('APIキー');
     expect(gateway.requests.length).toBe(before);
     await options.close();
+  });
+});
+
+describe('notices that belong to a result, at 380 × 800', () => {
+  let site: PageServer;
+  let article: Page;
+  const articleUrl = () => `${site.url}/article.html`;
+
+  beforeAll(async () => {
+    site = await startPageServer();
+    await saveSettingsInExtension(extension.worker, settingsWithLabels());
+    article = await extension.context.newPage();
+    await article.goto(articleUrl());
+    await panel.reload();
+    await panel.getByLabel('メッセージを入力').waitFor();
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('shows 「元の文章を置き換えました」 only on the result that was replaced, never on the next one', async () => {
+    const polite = 'お問い合わせいただいた件につきましては、書類をお持ちのうえ、平日にお越しください。';
+    gateway.setReply(polite);
+    await selectInField(article, '#reply');
+    await clickMenuItem(extension.worker, 'polite', articleUrl());
+    const card = panel.locator('article.result-card');
+    await expect.poll(() => card.innerText(), { timeout: 15_000 }).toContain('お越しください');
+    await card.getByRole('button', { name: '選択部分を置き換え' }).click();
+    await expect.poll(() => panel.getByText('元の文章を置き換えました').count()).toBe(1);
+
+    gateway.setReply('住民の皆さんは、平日に市民課の窓口でマイナンバーカードを受け取ることができます。');
+    await selectElementText(article, '#english');
+    await clickMenuItem(extension.worker, 'translate', articleUrl());
+    await expect.poll(() => card.innerText(), { timeout: 15_000 }).toContain('受け取ることができます');
+    await expect.poll(() => card.getAttribute('aria-busy')).toBe('false');
+    expect(await panel.getByText('元の文章を置き換えました').count()).toBe(0);
+  });
+
+  it('does not carry a blocked-site notice into the history view', async () => {
+    const settings = settingsWithLabels();
+    settings.sites.blocked = ['http://127.0.0.1/*'];
+    await saveSettingsInExtension(extension.worker, settings);
+    await panel.reload();
+    await selectElementText(article, '#notice');
+    await clickMenuItem(extension.worker, 'summarize', articleUrl());
+    const notice = panel.getByText('このサイトの文章はAIに送信できません', { exact: false });
+    await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(1);
+    await panel.getByRole('button', { name: '履歴', exact: true }).click();
+    await panel.locator('.history-view').waitFor();
+    expect(await notice.count()).toBe(0);
+    await saveSettingsInExtension(extension.worker, settingsWithLabels());
+    await panel.reload();
+  });
+
+  it('saves a comparison as finished after 「この回答を使う」, not as 中断', async () => {
+    await panel.getByRole('button', { name: '新しい会話' }).click();
+    gateway.setReply(
+      (body) => `${body.model === 'gpt-4.1-mini' ? 'ChatGPT' : 'Claude'}の回答: 1通300円です。`,
+    );
+    await panel.getByRole('button', { name: '比較', exact: true }).click();
+    await panel.getByLabel('メッセージを入力').fill('住民票の写しの手数料（比較）');
+    await panel.getByRole('button', { name: '送信' }).click();
+    const compare = panel.locator('section.compare');
+    await expect.poll(() => compare.getByText('Claudeの回答').count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => compare.locator('article[aria-busy="true"]').count(), { timeout: 15_000 })
+      .toBe(0);
+    await compare.getByRole('button', { name: 'この回答を使う' }).first().click();
+    await expect.poll(() => compare.count()).toBe(0);
+    await panel.reload();
+    await panel.getByRole('button', { name: '履歴', exact: true }).click();
+    const row = panel.locator('.history-row', { hasText: '住民票の写しの手数料（比較）' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('.badge').count()).toBe(0);
+    // The 中断 badge of a stopped answer, where there is one, is fully visible at this width.
+    const stopped = panel.locator('.history-row .badge', { hasText: '中断' }).first();
+    const box = await stopped.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PANEL.width).toBe(true);
   });
 });
