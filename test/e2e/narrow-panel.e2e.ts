@@ -235,6 +235,32 @@ describe('the side panel at 380 × 800', () => {
   });
 });
 
+describe('in English, where wording matters', () => {
+  it('says the key is missing in English too, and Escape closes an open template form', async () => {
+    const settings = settingsWithLabels();
+    settings.apiKey = '';
+    settings.uiLanguage = 'en';
+    await saveSettingsInExtension(extension.worker, settings);
+    await panel.reload();
+    await panel.getByText('No API key entered yet').waitFor();
+    expect(await panel.getByRole('button', { name: 'Enter the API key' }).isVisible()).toBe(true);
+    expect(await panel.evaluate(() => document.body.innerText)).not.toMatch(/[ぁ-んァ-ヶ]{3}/u);
+
+    await panel.locator('details.templates > summary').click();
+    await panel
+      .getByRole('button', { name: /^Fill in and use: / })
+      .first()
+      .click();
+    const form = panel.locator('form.template-form');
+    await expect.poll(() => form.count()).toBe(1);
+    expect(await panel.evaluate(() => document.activeElement?.closest('form.template-form') !== null)).toBe(
+      true,
+    );
+    await panel.keyboard.press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
+  });
+});
+
 describe('notices that belong to a result, at 380 × 800', () => {
   let site: PageServer;
   let article: Page;
