@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChatInput } from '../../components/ChatInput';
+import { Notice } from '../../components/Notice';
 import { SignInArea } from '../../components/SignInArea';
 import { TemplateForm } from '../../components/TemplateForm';
 import { TipsPanel } from '../../components/TipsPanel';
@@ -181,6 +182,14 @@ export function App() {
     ),
   );
 
+  // An action asked for before the guideline was accepted runs right after it, in the tour's place: the
+  // tour is then offered in a notice instead, so the first run still shows it once.
+  const [tourDeferred, setTourDeferred] = useState(false);
+  const heldByGuideline = guideline.mustAccept && jobs.waiting !== null;
+  useEffect(() => {
+    if (heldByGuideline) setTourDeferred(true);
+  }, [heldByGuideline]);
+
   // Escape: stops an answer being written, else closes what is open (a template's form, the list, history).
   const escapeRef = useRef<() => boolean>(() => false);
   useEffect(() => {
@@ -279,6 +288,29 @@ export function App() {
         }}
       />
       <SignInArea required={usesSignIn(loaded.settings)} t={t} />
+      {tourDeferred &&
+        onboarding.open &&
+        !tourVisible &&
+        !guideline.mustAccept &&
+        view === 'conversation' && (
+          <Notice tone="info">
+            <p>{t('tourPendingBody')}</p>
+            <div className="toolbar">
+              <button
+                type="button"
+                onClick={() => {
+                  compare.close();
+                  clearScreen();
+                }}
+              >
+                {t('tourPendingOpen')}
+              </button>
+              <button type="button" onClick={onboarding.dismiss}>
+                {t('tourPendingLater')}
+              </button>
+            </div>
+          </Notice>
+        )}
       <PanelNotices
         loaded={loaded}
         t={t}

@@ -313,6 +313,37 @@ describe('notices that belong to a result, at 380 × 800', () => {
     await panel.reload();
   });
 
+  it('on first run, says why an action waits for the guideline, runs it on acceptance, then offers the tour once', async () => {
+    const settings = settingsWithLabels();
+    settings.guideline = {
+      title: '矢板市生成AI利用ガイドライン',
+      url: '',
+      text: '個人情報を入力しないこと。出力は必ず職員が確認すること。',
+      version: '2026-04',
+      requireAcceptance: true,
+    };
+    await saveSettingsInExtension(extension.worker, settings);
+    await panel.reload();
+    await panel.getByRole('button', { name: '読んだうえで同意する' }).waitFor();
+    gateway.setReply('- マイナンバーカードの受け取りには交付通知書と本人確認書類が必要です。');
+    await selectElementText(article, '#notice');
+    const before = gateway.requests.length;
+    await clickMenuItem(extension.worker, 'summarize', articleUrl());
+    await expect
+      .poll(() => panel.getByText('「要約する」は、下の利用ガイドラインに同意すると実行されます。').count())
+      .toBe(1);
+    // Nothing leaves before acceptance.
+    expect(gateway.requests.length).toBe(before);
+
+    await panel.getByRole('button', { name: '読んだうえで同意する' }).click();
+    const card = panel.locator('article.result-card');
+    await expect.poll(() => card.innerText(), { timeout: 15_000 }).toContain('交付通知書');
+    await panel.getByRole('button', { name: '使い方を見る' }).click();
+    await expect.poll(() => panel.locator('.tour-steps li').count()).toBe(3);
+    await saveSettingsInExtension(extension.worker, settingsWithLabels());
+    await panel.reload();
+  });
+
   it('saves a comparison as finished after 「この回答を使う」, not as 中断', async () => {
     await panel.getByRole('button', { name: '新しい会話' }).click();
     gateway.setReply(
