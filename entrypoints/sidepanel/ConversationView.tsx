@@ -182,7 +182,7 @@ export function ConversationView({
       </button>
     );
     if (!error) return streamStatus(message) ?? (continueButton || null);
-    const text = explainGatewayError(error, t, { model: message.model, gatewayOrigin });
+    const text = explainGatewayError(error, t, { model: modelLabel(models, message.model), gatewayOrigin });
     return (
       <Notice tone={error.kind === 'aborted' ? 'info' : 'error'}>
         <p>{text}</p>

@@ -13,6 +13,7 @@ import type { ConversationRecord } from '../../utils/history/db';
 import { KIND_KEYS, type KindKey, kindKeyOf } from '../../utils/history/index-format';
 import { type HistoryFilters, modelsInHistory } from '../../utils/history/search';
 import { loadSearchIndex } from '../../utils/history/search-index';
+import type { Snippet } from '../../utils/history/text';
 import type { Translator, UiLanguage } from '../../utils/i18n';
 import { modelLabel } from '../../utils/settings/model-choice';
 import type { ModelEntry } from '../../utils/settings/schema';
@@ -35,6 +36,18 @@ function localMidnight(date: string): number | undefined {
   if (!date) return undefined;
   const [year, month, day] = date.split('-').map(Number);
   return new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1).getTime();
+}
+
+/** `title` without `prefix` (the action's name, shown on the date line), its search hits moved along. */
+function withoutPrefix(title: Snippet, prefix: string): Snippet {
+  if (!title.text.startsWith(prefix) || title.text.length === prefix.length) return title;
+  const cut = prefix.length;
+  return {
+    text: title.text.slice(cut),
+    ranges: title.ranges
+      .filter(([, end]) => end > cut)
+      .map(([start, end]): [number, number] => [Math.max(0, start - cut), end - cut]),
+  };
 }
 
 function isKindKey(value: string): value is KindKey {
@@ -77,18 +90,6 @@ export function HistoryView({ t, language, keepsOriginals, offered, onOpen, onDe
     return () => cancelIdleCallback(idle);
   }, [listShown, warm]);
 
-  const rows: HistoryRow[] = useMemo(
-    () =>
-      searching
-        ? search.hits
-        : (pages.rows ?? []).map((conversation) => ({
-            conversation,
-            title: { text: conversation.title, ranges: [] },
-          })),
-    [searching, search.hits, pages.rows],
-  );
-  const dates = useMemo(() => momentFormat(language), [language]);
-  const labelOf = useCallback((id: string) => modelLabel(offered, id), [offered]);
   const kindLabel = useCallback(
     (conversation: ConversationRecord) => {
       const key = kindKeyOf(conversation);
@@ -96,6 +97,21 @@ export function HistoryView({ t, language, keepsOriginals, offered, onOpen, onDe
     },
     [t],
   );
+  // The date line names the action: the title keeps only what tells rows apart (「要約する: 」 goes).
+  const rows: HistoryRow[] = useMemo(() => {
+    const listed: HistoryRow[] = searching
+      ? search.hits
+      : (pages.rows ?? []).map((conversation) => ({
+          conversation,
+          title: { text: conversation.title, ranges: [] },
+        }));
+    return listed.map((row) => ({
+      ...row,
+      title: withoutPrefix(row.title, `${kindLabel(row.conversation)}: `),
+    }));
+  }, [searching, search.hits, pages.rows, kindLabel]);
+  const dates = useMemo(() => momentFormat(language), [language]);
+  const labelOf = useCallback((id: string) => modelLabel(offered, id), [offered]);
   const selection = selected.size > 0 ? [...selected] : undefined;
   const emptyText = search.tooShort
     ? t('historySearchTooShort')

@@ -309,6 +309,11 @@ describe('notices that belong to a result, at 380 × 800', () => {
     await panel.getByRole('button', { name: '履歴', exact: true }).click();
     await panel.locator('.history-view').waitFor();
     expect(await notice.count()).toBe(0);
+    // The row names the action on its date line; the title shows what tells rows apart, on up to two lines.
+    const polite = panel.locator('.history-row', { hasText: 'お問い合わせの件' });
+    await expect.poll(() => polite.count()).toBe(1);
+    expect(await polite.locator('.history-title').textContent()).toMatch(/^お問い合わせの件/u);
+    expect(await polite.locator('.history-meta').textContent()).toContain('丁寧に書き直す');
     await saveSettingsInExtension(extension.worker, settingsWithLabels());
     await panel.reload();
   });
