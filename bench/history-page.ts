@@ -93,7 +93,12 @@ async function writeEntries(count: number): Promise<{ indexedMs: number; rawMs: 
   let started = performance.now();
   for (const { messages, ...conversation } of entries) {
     await saveConversation(conversation);
-    for (const message of messages) await saveMessage({ ...message, conversationId: conversation.id });
+    for (const message of messages)
+      await saveMessage({
+        ...message,
+        seq: message.seq ?? message.createdAt * 1000,
+        conversationId: conversation.id,
+      });
     await indexNow();
   }
   const indexedMs = (performance.now() - started) / (count * 3);
@@ -101,7 +106,12 @@ async function writeEntries(count: number): Promise<{ indexedMs: number; rawMs: 
   started = performance.now();
   for (const { messages, ...conversation } of entries) {
     await db.conversations.put(conversation);
-    for (const message of messages) await db.messages.put({ ...message, conversationId: conversation.id });
+    for (const message of messages)
+      await db.messages.put({
+        ...message,
+        seq: message.seq ?? message.createdAt * 1000,
+        conversationId: conversation.id,
+      });
   }
   const rawMs = (performance.now() - started) / (count * 3);
   for (const entry of entries) await deleteConversation(entry.id);

@@ -4,7 +4,8 @@ import type { ConversationRecord } from '../utils/history/db';
 import type { Snippet } from '../utils/history/text';
 import { Highlighted } from './Highlighted';
 
-export const HISTORY_ROW_HEIGHT = 68;
+/** Room for a two-line title, a two-line search hit and the date line at the root text size. */
+export const HISTORY_ROW_HEIGHT = 112;
 
 export interface HistoryRow {
   conversation: ConversationRecord;
@@ -21,6 +22,8 @@ interface Props {
   statusLabel(status: ConversationRecord['status']): string | undefined;
   kindLabel(conversation: ConversationRecord): string;
   formatDate(timestamp: number): string;
+  /** The policy's name for a model ("ChatGPT"), not its id. */
+  modelLabel(id: string): string;
   onNeedMore(): void;
   onOpen(id: string): void;
   onDelete(id: string): void;
@@ -66,9 +69,10 @@ export function HistoryList({ rows, hasMore, emptyText, selected, labels, onNeed
                   </span>
                 )}
                 <span className="history-meta">
-                  {props.formatDate(conversation.updatedAt)} · {props.kindLabel(conversation)} ·{' '}
-                  {conversation.model}
+                  {/* First, so a narrow row never cuts it off. */}
                   {status && <span className={`badge badge-${conversation.status}`}>{status}</span>}
+                  {props.formatDate(conversation.updatedAt)} · {props.kindLabel(conversation)} ·{' '}
+                  {props.modelLabel(conversation.model)}
                 </span>
               </button>
               <button

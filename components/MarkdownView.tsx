@@ -1,5 +1,6 @@
 import { type ComponentProps, createContext, memo, useContext, useMemo, useRef } from 'react';
 import ReactMarkdown, { type Components, type UrlTransform } from 'react-markdown';
+import remarkBreaks from 'remark-breaks';
 import remarkGfm from 'remark-gfm';
 import { splitMarkdownBlocks } from '../utils/markdown-blocks';
 import { type PiiReplacement, restoreInMarkdownTree } from '../utils/pii/redact';
@@ -60,10 +61,10 @@ const NO_MAPPING: readonly PiiReplacement[] = [];
  * answer put a real value into a link's `href` (see restoreInMarkdownTree).
  */
 function pluginsFor(mapping: readonly PiiReplacement[]) {
-  if (mapping.length === 0) return [remarkGfm];
+  if (mapping.length === 0) return [remarkGfm, remarkBreaks];
   const restorePlaceholders = () => (tree: Parameters<typeof restoreInMarkdownTree>[0]) =>
     restoreInMarkdownTree(tree, mapping);
-  return [remarkGfm, restorePlaceholders];
+  return [remarkGfm, remarkBreaks, restorePlaceholders];
 }
 
 const MarkdownBlock = memo(function MarkdownBlock({

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
 interface Props {
+  id?: string;
   role: 'user' | 'assistant';
   author: string;
   streaming: boolean;
@@ -15,6 +16,7 @@ interface Props {
 }
 
 export function MessageBubble({
+  id,
   role,
   author,
   streaming,
@@ -27,7 +29,7 @@ export function MessageBubble({
   onInsert,
 }: Props) {
   return (
-    <article className={`message message-${role}`} aria-busy={streaming}>
+    <article id={id} className={`message message-${role}`} aria-busy={streaming}>
       <header>
         <span className="author">{author}</span>
         {badge && <span className="badge">{badge}</span>}

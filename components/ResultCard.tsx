@@ -25,6 +25,8 @@ interface Props {
   controls?: ReactNode;
   /** More controls for a finished answer (try another model, compare). */
   moreActions?: ReactNode;
+  /** Says what Copy, Replace and Insert add (the organisation's disclosure note), next to them. */
+  copyNote?: string;
   /** Feedback after a button (copied, replaced, could not replace…). */
   feedback?: ReactNode;
   children: ReactNode;
@@ -78,6 +80,7 @@ export function ResultCard(props: Props) {
           {labels.continueInChat}
         </button>
       </footer>
+      {props.copyNote && hasAnswer && !streaming && <p className="hint copy-note">{props.copyNote}</p>}
       {props.feedback}
       {props.moreActions}
     </article>

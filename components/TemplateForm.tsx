@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Template } from '../utils/settings/schema';
 import { renderTemplate, type TemplateValues } from '../utils/templates/render';
 
@@ -15,7 +15,8 @@ interface Props {
   template: Template;
   labels: TemplateFormLabels;
   disabled: boolean;
-  onSend(prompt: string, values: TemplateValues): void;
+  /** `shown` is what the user filled in, one field a line: their bubble shows it instead of the prompt. */
+  onSend(prompt: string, shown: string): void;
   onCancel(): void;
 }
 
@@ -24,9 +25,15 @@ export function TemplateForm({ template, labels, disabled, onSend, onCancel }: P
   const [values, setValues] = useState<TemplateValues>({});
   const [missing, setMissing] = useState<string[]>([]);
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
   const fields = template.fields ?? [];
+  // Opening a template takes the keyboard to its first field, not back to the list it was picked from.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, []);
   return (
     <form
+      ref={form}
       className="template-form"
       aria-labelledby={`${id}-title`}
       noValidate
@@ -38,7 +45,11 @@ export function TemplateForm({ template, labels, disabled, onSend, onCancel }: P
           document.getElementById(`${id}-${rendered.missing[0]}`)?.focus();
           return;
         }
-        onSend(rendered.prompt, values);
+        const shown = fields
+          .filter((field) => (values[field.name] ?? '').trim() !== '')
+          .map((field) => `${field.label}: ${(values[field.name] ?? '').trim()}`)
+          .join('\n');
+        onSend(rendered.prompt, shown);
       }}
     >
       <h2 id={`${id}-title`}>{template.title}</h2>

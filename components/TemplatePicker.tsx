@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { Template } from '../utils/settings/schema';
 import { type CatalogueEntry, searchTemplates, type TemplateSource } from '../utils/templates/catalogue';
 
@@ -37,6 +37,7 @@ export function TemplatePicker({ labels, entries, allowUserTemplates, onUse, onR
   const [ownPrompt, setOwnPrompt] = useState('');
   const [adding, setAdding] = useState(false);
   const id = useId();
+  const list = useRef<HTMLDetailsElement>(null);
   const categories = useMemo(
     () => [
       ...new Set(entries.map((entry) => entry.template.category).filter((name): name is string => !!name)),
@@ -48,7 +49,7 @@ export function TemplatePicker({ labels, entries, allowUserTemplates, onUse, onR
   );
   if (entries.length === 0 && !allowUserTemplates) return null;
   return (
-    <details className="templates">
+    <details className="templates" ref={list}>
       <summary>{labels.title}</summary>
       <div className="template-filters">
         <label htmlFor={`${id}-search`}>{labels.search}</label>
@@ -86,7 +87,11 @@ export function TemplatePicker({ labels, entries, allowUserTemplates, onUse, onR
               <span className="template-buttons">
                 <button
                   type="button"
-                  onClick={() => onUse(template)}
+                  onClick={() => {
+                    // The list gives the panel back to the form or the message box it fills.
+                    if (list.current) list.current.open = false;
+                    onUse(template);
+                  }}
                   aria-label={`${action}: ${template.title}`}
                 >
                   {action}

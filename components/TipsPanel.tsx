@@ -12,10 +12,13 @@ interface Props {
   canTry(templateId: string): boolean;
   onTry(templateId: string): void;
   onOpen(): void;
+  /** A tip's `YYYY-MM-DD` in the UI's style. */
+  formatDay(day: string): string;
 }
 
 /** The organisation's weekly tips, newest first, with a dot until they have been opened. */
-export function TipsPanel({ title, unreadLabel, tryLabel, tips, unread, canTry, onTry, onOpen }: Props) {
+export function TipsPanel({ title, unreadLabel, tryLabel, tips, unread, canTry, ...props }: Props) {
+  const { onTry, onOpen, formatDay } = props;
   if (tips.length === 0) return null;
   const newest = tips[0];
   return (
@@ -34,7 +37,7 @@ export function TipsPanel({ title, unreadLabel, tryLabel, tips, unread, canTry, 
       {tips.map((tip) => (
         <article key={tipKey(tip)} className={unread.has(tipKey(tip)) ? 'unread' : undefined}>
           <h3>
-            <time dateTime={tip.date}>{tip.date}</time> {tip.title}
+            <time dateTime={tip.date}>{formatDay(tip.date)}</time> {tip.title}
           </h3>
           <p>{tip.body}</p>
           {tip.templateId && canTry(tip.templateId) && (

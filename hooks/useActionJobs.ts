@@ -53,5 +53,6 @@ export function useActionJobs(runner: Runner) {
   }, [waiting, ready, run]);
 
   const clear = useCallback(() => setJob(null), []);
-  return { job, queue, clear };
+  /** `waiting`: a job held back (e.g. until the guideline is accepted), so the panel can say why. */
+  return { job, waiting, queue, clear };
 }

@@ -158,7 +158,12 @@ export function useCompare(settings: Settings | null, writes: { persist: Persist
       const messages = keepAnswer([...current.history, ...current.answers], answerId);
       const kept = messages.find((message) => message.id === answerId);
       for (const message of lastAnswers(messages)) void persist(() => saveMessage(message));
-      const conversation = { ...current.conversation, model: kept?.model ?? current.conversation.model };
+      // The conversation is as finished as the answer kept (its record still says "being written").
+      const conversation = {
+        ...current.conversation,
+        model: kept?.model ?? current.conversation.model,
+        status: kept?.status ?? current.conversation.status,
+      };
       await persist(() => saveConversation({ ...conversation, updatedAt: Date.now() }));
       setState(null);
       return { conversation, messages };

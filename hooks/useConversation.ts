@@ -319,7 +319,8 @@ export function useConversation(
         ...conversation,
         piiMapping: [...(conversation.piiMapping ?? []), ...outgoing.mapping],
       };
-      const question = newMessage(conversation.id, 'user', outgoing.text, model);
+      const asked = newMessage(conversation.id, 'user', outgoing.text, model);
+      const question = start.shown ? { ...asked, shown: start.shown } : asked;
       holdWrites();
       void persist(() => saveMessage(question));
       return runReply(withMapping, [...stateRef.current.messages, question], model);

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { fileStamp, momentFormat } from '../utils/dates';
 import type { ConversationRecord } from '../utils/history/db';
 import { HistoryWriteError } from '../utils/history/errors';
 import { exportHistory, exportToJson, exportToMarkdown } from '../utils/history/export';
@@ -36,7 +37,7 @@ function problemText(problem: ImportProblem, t: Translator): string {
 }
 
 function download(text: string, type: string, extension: string): void {
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+  const stamp = fileStamp();
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
@@ -79,14 +80,16 @@ export function useHistoryTransfer(t: Translator, language: UiLanguage) {
   );
 
   const exportMarkdown = useCallback(
-    (ids?: readonly string[]) =>
+    (ids: readonly string[] | undefined, modelLabel: (id: string) => string) =>
       run(async () => {
-        const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+        const dates = momentFormat(language);
         const markdown = exportToMarkdown(await exportHistory(ids), {
           you: t('you'),
           assistant: t('assistant'),
           page: t('historyMarkdownPage'),
           model: t('model'),
+          changes: t('changesHeading'),
+          modelLabel,
           formatDate: (timestamp) => dates.format(timestamp),
           status: (status: ConversationRecord['status']) =>
             status === 'complete' ? undefined : t(`status_${status}`),

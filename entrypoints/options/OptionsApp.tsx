@@ -98,6 +98,16 @@ export function OptionsApp() {
     return merged;
   })();
 
+  // The panel's "enter the API key" button opens `options.html#connection` (a contract with the panel):
+  // the empty key field is where the user lands, once, when the page has drawn it.
+  const keyMissing = current?.gateway.auth.source === 'user' && current.apiKey === '';
+  useEffect(() => {
+    if (!keyMissing || location.hash !== '#connection') return;
+    const field = document.querySelector<HTMLInputElement>('input[data-setting="apiKey"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, [keyMissing]);
+
   const baseUrl = current?.gateway.baseUrl ?? '';
   const origin = gatewayOriginPattern(baseUrl);
   useEffect(() => {
@@ -179,6 +189,7 @@ export function OptionsApp() {
     <SettingField label={t(label)} help={options.help && t(options.help)} lockedLabel={locked(path)}>
       <input
         type={options.type ?? 'text'}
+        data-setting={path}
         autoComplete="off"
         value={String(getPath(effective.forced[path] ? current : draft, path) ?? '')}
         placeholder={options.placeholder}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChatInput } from '../../components/ChatInput';
+import { Notice } from '../../components/Notice';
 import { SignInArea } from '../../components/SignInArea';
 import { TemplateForm } from '../../components/TemplateForm';
 import { TipsPanel } from '../../components/TipsPanel';
@@ -23,13 +24,19 @@ import { useSettings, useTranslator, useUiLanguage } from '../../hooks/useSettin
 import { useShortcuts } from '../../hooks/useShortcuts';
 import { useTemplates } from '../../hooks/useTemplates';
 import { useTips } from '../../hooks/useTips';
-import { ACTION_ORDER } from '../../utils/actions/registry';
+import { ACTION_ORDER, ACTIONS } from '../../utils/actions/registry';
 import type { ActionId } from '../../utils/actions/types';
 import { usesSignIn } from '../../utils/auth/config';
+import { formatDay } from '../../utils/dates';
 import type { MessageKey } from '../../utils/i18n';
 import type { PanelJob } from '../../utils/messages';
 import type { Template } from '../../utils/settings/schema';
-import { availableModels, isGatewayConfigured, usedApiFormats } from '../../utils/settings/target';
+import {
+  availableModels,
+  isApiKeyMissing,
+  isGatewayConfigured,
+  usedApiFormats,
+} from '../../utils/settings/target';
 import { findTemplate } from '../../utils/templates/catalogue';
 import { CompareArea } from './CompareArea';
 import { CompareControls } from './CompareControls';
@@ -102,7 +109,9 @@ export function App() {
   usePreloadAnswerCode(settings ? usedApiFormats(settings, modelsForced) : []);
 
   const jobs = useActionJobs({
-    ready: Boolean(settings) && choice.ready && !guideline.mustAccept,
+    // Without the user's key a request would only be refused: right-clicks wait until it is entered.
+    ready:
+      Boolean(settings) && choice.ready && !guideline.mustAccept && !(settings && isApiKeyMissing(settings)),
     modelFor: choice.modelFor,
     screen: useCallback((text, send) => pii.screen(text, [], send), [pii.screen]),
     start: useCallback(
@@ -173,8 +182,27 @@ export function App() {
     ),
   );
 
+  // An action asked for before the guideline was accepted runs right after it, in the tour's place: the
+  // tour is then offered in a notice instead, so the first run still shows it once.
+  const [tourDeferred, setTourDeferred] = useState(false);
+  const heldByGuideline = guideline.mustAccept && jobs.waiting !== null;
+  useEffect(() => {
+    if (heldByGuideline) setTourDeferred(true);
+  }, [heldByGuideline]);
+
+  // Escape: stops an answer being written, else closes what is open (a template's form, the list, history).
+  const escapeRef = useRef<() => boolean>(() => false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && escapeRef.current()) event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   if (!loaded || !settings) return null;
-  const configured = isGatewayConfigured(settings);
+  const keyMissing = isGatewayConfigured(settings) && isApiKeyMissing(settings);
+  const configured = isGatewayConfigured(settings) && !keyMissing;
   const streaming = conversation.state.streamingId !== null || (compare.state?.streamingIds.length ?? 0) > 0;
   const enabledActions = ACTION_ORDER.filter((action) => settings.actions[action].enabled);
   // The tour fills the empty panel; a conversation, a form or a page question takes its place.
@@ -215,6 +243,20 @@ export function App() {
   };
   const lastConversation = conversation.state.conversation;
   openTemplateRef.current = openTemplate;
+  escapeRef.current = () => {
+    if (streaming) {
+      conversation.stop();
+      compare.stop();
+      return true;
+    }
+    const openList = document.querySelector<HTMLDetailsElement>('details.templates[open]');
+    if (formTemplate) setFormTemplate(null);
+    else if (openList) openList.open = false;
+    else if (view === 'history') setView('conversation');
+    else return false;
+    inputRef.current?.focus();
+    return true;
+  };
 
   return (
     <div className="panel">
@@ -239,13 +281,41 @@ export function App() {
           clearScreen();
           onboarding.reopen();
         }}
-        onHistory={() => setView(view === 'history' ? 'conversation' : 'history')}
+        onHistory={() => {
+          // A notice about the last right-click (e.g. a blocked site) speaks of that page, not of history.
+          setProblem(null);
+          setView(view === 'history' ? 'conversation' : 'history');
+        }}
       />
       <SignInArea required={usesSignIn(loaded.settings)} t={t} />
+      {tourDeferred &&
+        onboarding.open &&
+        !tourVisible &&
+        !guideline.mustAccept &&
+        view === 'conversation' && (
+          <Notice tone="info">
+            <p>{t('tourPendingBody')}</p>
+            <div className="toolbar">
+              <button
+                type="button"
+                onClick={() => {
+                  compare.close();
+                  clearScreen();
+                }}
+              >
+                {t('tourPendingOpen')}
+              </button>
+              <button type="button" onClick={onboarding.dismiss}>
+                {t('tourPendingLater')}
+              </button>
+            </div>
+          </Notice>
+        )}
       <PanelNotices
         loaded={loaded}
         t={t}
         configured={configured}
+        keyMissing={keyMissing}
         permission={permission}
         problem={problem}
         screening={pii.lastScreening}
@@ -264,6 +334,7 @@ export function App() {
           if (entry) openTemplate(entry.template);
         }}
         onOpen={() => void tips.markAllRead()}
+        formatDay={(day) => formatDay(day, language)}
       />
 
       <main className="panel-main">
@@ -275,12 +346,14 @@ export function App() {
             settings={settings.guideline}
             guideline={guideline}
             greeting={onboarding.open}
+            waitingAction={jobs.waiting ? t(ACTIONS[jobs.waiting.action].title) : undefined}
           />
         ) : view === 'history' ? (
           <HistoryView
             t={t}
             language={language}
             keepsOriginals={settings.history.keepOriginals}
+            offered={offered}
             onOpen={(id) => {
               jobs.clear();
               compare.close();
@@ -318,12 +391,11 @@ export function App() {
               draftNote: t('templateDraftNote'),
             }}
             onCancel={() => setFormTemplate(null)}
-            onSend={(prompt) => {
+            onSend={(prompt, shown) => {
               const template = formTemplate;
               setFormTemplate(null);
-              sendScreened(sender, prompt, { templateId: template.id, title: template.title }, () =>
-                setFormTemplate(template),
-              );
+              const start = { templateId: template.id, title: template.title, shown: shown || undefined };
+              sendScreened(sender, prompt, start, () => setFormTemplate(template));
             }}
           />
         ) : tourVisible ? (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { LongInputNotice } from '../../components/LongInputNotice';
 import { Markdown } from '../../components/Markdown';
@@ -23,7 +23,7 @@ import type { PanelJob } from '../../utils/messages';
 import { splitPageQuestion } from '../../utils/page/page-question';
 import { insertAtCursor, replaceSelection } from '../../utils/page/scripting';
 import { restoreOutsideUrls } from '../../utils/pii/redact';
-import { modelTitle } from '../../utils/settings/model-choice';
+import { modelLabel, modelTitle } from '../../utils/settings/model-choice';
 import type { ModelEntry } from '../../utils/settings/schema';
 
 interface Props {
@@ -54,6 +54,13 @@ interface Props {
   onPickModel(): void;
 }
 
+interface Feedback {
+  conversationId: string;
+  messageId: string;
+  key: MessageKey;
+  tone: 'info' | 'error';
+}
+
 /** The text a user copies or puts back into the page: for a proofread, the corrected text only. */
 function usableText(conversation: ConversationRecord, answer: string, copySuffix: string): string {
   const text = conversation.action === 'proofread' ? parseProofread(answer).corrected : answer;
@@ -72,8 +79,18 @@ export function ConversationView({
   onCompare,
   ...handlers
 }: Props) {
-  const [feedback, setFeedback] = useState<{ key: MessageKey; tone: 'info' | 'error' } | null>(null);
+  // "Copied", "Replaced"…: each speaks of one answer and shows only with it, so a later result never
+  // carries an earlier one's notice.
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
   const { conversation, messages, streamingId, errors, retryWait, progress, tooLong } = state;
+  const conversationId = conversation?.id;
+  useEffect(() => {
+    setFeedback((current) => (current && current.conversationId === conversationId ? current : null));
+  }, [conversationId]);
+  // A new answer starts in view, under its question (a template's form may have filled the panel before).
+  useEffect(() => {
+    if (streamingId) document.getElementById(`message-${streamingId}`)?.scrollIntoView({ block: 'start' });
+  }, [streamingId]);
   if (tooLong) {
     return (
       <LongInputNotice
@@ -97,12 +114,19 @@ export function ConversationView({
   const mapping = conversation.piiMapping ?? [];
   const shown = (content: string) => restoreOutsideUrls(content, mapping);
 
-  const copy = async (text: string) => {
+  const tell = (messageId: string, key: MessageKey, tone: Feedback['tone']) =>
+    setFeedback({ conversationId: conversation.id, messageId, key, tone });
+  const feedbackFor = (message: MessageRecord | undefined) =>
+    feedback && message && feedback.messageId === message.id && message.id !== streamingId ? (
+      <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>
+    ) : null;
+
+  const copy = async (messageId: string, text: string) => {
     try {
       await navigator.clipboard.writeText(text);
-      setFeedback({ key: 'copied', tone: 'info' });
+      tell(messageId, 'copied', 'info');
     } catch {
-      setFeedback({ key: 'copyFailed', tone: 'error' });
+      tell(messageId, 'copyFailed', 'error');
     }
   };
 
@@ -140,13 +164,13 @@ export function ConversationView({
     );
   };
   // Into the field that has the focus in the page: the right-click's tab, else the active tab of this window.
-  const insert = async (text: string) => {
+  const insert = async (messageId: string, text: string) => {
     const tabId =
       job && job.tabId >= 0
         ? job.tabId
         : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     const outcome = tabId === undefined ? 'insert_no_access' : await insertAtCursor(tabId, text);
-    setFeedback({ key: outcome, tone: outcome === 'inserted' ? 'info' : 'error' });
+    tell(messageId, outcome, outcome === 'inserted' ? 'info' : 'error');
   };
   const withSuffix = (text: string) => (copySuffix ? `${text}${copySuffix}` : text);
 
@@ -158,13 +182,17 @@ export function ConversationView({
       </button>
     );
     if (!error) return streamStatus(message) ?? (continueButton || null);
-    const text = explainGatewayError(error, t, { model: message.model, gatewayOrigin });
+    const text = explainGatewayError(error, t, { model: modelLabel(models, message.model), gatewayOrigin });
     return (
       <Notice tone={error.kind === 'aborted' ? 'info' : 'error'}>
         <p>{text}</p>
         {message.content && error.kind !== 'aborted' && <p>{t('partialKept')}</p>}
         {error.detail && error.kind !== 'aborted' && (
-          <p className="detail">{t('errorDetail', error.detail)}</p>
+          // The gateway's own words (often English, with HTTP codes) are for an administrator: folded away.
+          <details className="detail">
+            <summary>{t('errorDetailSummary')}</summary>
+            <p>{error.detail}</p>
+          </details>
         )}
         {error.kind === 'model-not-found' && (
           <button type="button" onClick={handlers.onPickModel}>
@@ -220,8 +248,9 @@ export function ConversationView({
   const bubble = (message: MessageRecord) => (
     <MessageBubble
       key={message.id}
+      id={`message-${message.id}`}
       role={message.role}
-      author={message.role === 'user' ? t('you') : `${t('assistant')} · ${message.model}`}
+      author={message.role === 'user' ? t('you') : `${t('assistant')} · ${modelLabel(models, message.model)}`}
       streaming={message.id === streamingId}
       badge={
         message.role === 'assistant' && message.status !== 'complete' && message.id !== streamingId
@@ -231,21 +260,32 @@ export function ConversationView({
             : undefined
       }
       copyLabel={t('copy')}
-      onCopy={() => void copy(withSuffix(shown(message.content)))}
+      onCopy={() => void copy(message.id, withSuffix(shown(message.content)))}
       insertLabel={message.role === 'assistant' ? t('insertAtCursor') : undefined}
-      onInsert={() => void insert(withSuffix(shown(message.content)))}
+      onInsert={() => void insert(message.id, withSuffix(shown(message.content)))}
       footer={
-        message.role === 'assistant' && (
+        message.role === 'assistant' ? (
           <>
+            {copySuffix && message.id !== streamingId && message.content !== '' && (
+              <p className="hint copy-note">{t('copySuffixNote', copySuffix.trim())}</p>
+            )}
+            {feedbackFor(message)}
             {usage(message)}
             {errorNotice(message)}
             {message === lastMessage && !isAction && askAgain(message)}
           </>
+        ) : (
+          feedbackFor(message)
         )
       }
     >
       {message.role === 'user' ? (
-        <UserText text={shown(message.content)} pageLabel={t('page_textSent')} />
+        <UserText
+          text={shown(message.content)}
+          filledIn={message.shown}
+          pageLabel={t('page_textSent')}
+          promptLabel={t('templatePromptSent')}
+        />
       ) : (
         <Markdown text={message.content} mapping={mapping} />
       )}
@@ -263,7 +303,7 @@ export function ConversationView({
           copySuffix={copySuffix}
           t={t}
           language={language}
-          feedback={feedback && <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>}
+          feedback={feedbackFor(firstAnswer)}
           errorNotice={
             firstAnswer ? (
               <>
@@ -275,18 +315,18 @@ export function ConversationView({
           moreActions={
             firstAnswer && secondQuestion === -1 && lastMessage ? askAgain(lastMessage) : undefined
           }
-          onCopy={(text) => void copy(text)}
+          onCopy={(text) => firstAnswer && void copy(firstAnswer.id, text)}
           onReplace={async (text) => {
-            if (!job) return setFeedback({ key: 'replace_gone', tone: 'error' });
+            if (!firstAnswer) return;
+            if (!job) return tell(firstAnswer.id, 'replace_gone', 'error');
             const outcome = await replaceSelection(job.tabId, job.frameId, text);
-            setFeedback({ key: outcome, tone: outcome === 'replaced' ? 'info' : 'error' });
+            tell(firstAnswer.id, outcome, outcome === 'replaced' ? 'info' : 'error');
           }}
-          onInsert={(text) => void insert(text)}
+          onInsert={(text) => firstAnswer && void insert(firstAnswer.id, text)}
           {...handlers}
         />
       )}
       {followUps.map(bubble)}
-      {!isAction && feedback && <Notice tone={feedback.tone}>{t(feedback.key)}</Notice>}
     </section>
   );
 }
@@ -383,6 +423,7 @@ function ActionCard({
         </>
       }
       moreActions={handlers.moreActions}
+      copyNote={handlers.copySuffix ? t('copySuffixNote', handlers.copySuffix.trim()) : undefined}
       onStop={handlers.onStop}
       onCopy={() => handlers.onCopy(usableText(conversation, output, handlers.copySuffix))}
       onReplace={() => handlers.onReplace(usableText(conversation, output, handlers.copySuffix))}
@@ -395,8 +436,23 @@ function ActionCard({
   );
 }
 
-/** What the user sent; the text of a page they asked about is folded away under its own summary. */
-function UserText({ text, pageLabel }: { text: string; pageLabel: string }) {
+/**
+ * What the user sent; the text of a page they asked about, or the prompt a template built from their fields,
+ * is folded away under its own summary.
+ */
+function UserText(props: { text: string; filledIn?: string; pageLabel: string; promptLabel: string }) {
+  const { text, filledIn, pageLabel } = props;
+  if (filledIn !== undefined) {
+    return (
+      <>
+        <p className="user-text">{filledIn}</p>
+        <details className="input-text">
+          <summary>{props.promptLabel}</summary>
+          <p className="user-text">{text}</p>
+        </details>
+      </>
+    );
+  }
   const split = splitPageQuestion(text);
   if (!split) return <p className="user-text">{text}</p>;
   return (

@@ -1,4 +1,5 @@
 import { GuidelineGate } from '../../components/GuidelineGate';
+import { Notice } from '../../components/Notice';
 import type { useGuideline } from '../../hooks/useGuideline';
 import type { Translator } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings/schema';
@@ -9,12 +10,15 @@ interface Props {
   guideline: ReturnType<typeof useGuideline>;
   /** First run: the greeting stays above the guideline. */
   greeting: boolean;
+  /** The action asked for before acceptance, which runs after it: said, so the click was not for nothing. */
+  waitingAction?: string;
 }
 
 /** The organisation's guideline to accept before the first use (and again for a new version). */
-export function GuidelineArea({ t, settings, guideline, greeting }: Props) {
+export function GuidelineArea({ t, settings, guideline, greeting, waitingAction }: Props) {
   return (
     <>
+      {waitingAction && <Notice tone="info">{t('guidelineActionWaiting', waitingAction)}</Notice>}
       {greeting && (
         <section className="onboarding">
           <h2>{t('tourGreeting')}</h2>

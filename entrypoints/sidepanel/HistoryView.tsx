@@ -8,17 +8,23 @@ import { useHistoryPages } from '../../hooks/useHistoryPages';
 import { useHistorySearch } from '../../hooks/useHistorySearch';
 import { useHistoryTransfer } from '../../hooks/useHistoryTransfer';
 import { ACTION_ORDER, ACTIONS } from '../../utils/actions/registry';
+import { momentFormat } from '../../utils/dates';
 import type { ConversationRecord } from '../../utils/history/db';
 import { KIND_KEYS, type KindKey, kindKeyOf } from '../../utils/history/index-format';
 import { type HistoryFilters, modelsInHistory } from '../../utils/history/search';
 import { loadSearchIndex } from '../../utils/history/search-index';
+import type { Snippet } from '../../utils/history/text';
 import type { Translator, UiLanguage } from '../../utils/i18n';
+import { modelLabel } from '../../utils/settings/model-choice';
+import type { ModelEntry } from '../../utils/settings/schema';
 
 interface Props {
   t: Translator;
   language: UiLanguage;
   /** `history.keepOriginals`: whether this PC's history holds personal data or its placeholders. */
   keepsOriginals: boolean;
+  /** The models the policy offers, for their labels. */
+  offered: readonly ModelEntry[];
   onOpen(id: string): void;
   onDelete(id: string): void;
 }
@@ -33,12 +39,24 @@ function localMidnight(date: string): number | undefined {
   return new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1).getTime();
 }
 
+/** `title` without `prefix` (the action's name, shown on the date line), its search hits moved along. */
+function withoutPrefix(title: Snippet, prefix: string): Snippet {
+  if (!title.text.startsWith(prefix) || title.text.length === prefix.length) return title;
+  const cut = prefix.length;
+  return {
+    text: title.text.slice(cut),
+    ranges: title.ranges
+      .filter(([, end]) => end > cut)
+      .map(([start, end]): [number, number] => [Math.max(0, start - cut), end - cut]),
+  };
+}
+
 function isKindKey(value: string): value is KindKey {
   return (KIND_KEYS as readonly string[]).includes(value);
 }
 
 /** The history: search-as-you-type with filters, a virtualised list, export, import and "delete all". */
-export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: Props) {
+export function HistoryView({ t, language, keepsOriginals, offered, onOpen, onDelete }: Props) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState('');
   const [model, setModel] = useState('');
@@ -80,20 +98,6 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
     };
   }, [listShown, warm]);
 
-  const rows: HistoryRow[] = useMemo(
-    () =>
-      searching
-        ? search.hits
-        : (pages.rows ?? []).map((conversation) => ({
-            conversation,
-            title: { text: conversation.title, ranges: [] },
-          })),
-    [searching, search.hits, pages.rows],
-  );
-  const dates = useMemo(
-    () => new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }),
-    [language],
-  );
   const kindLabel = useCallback(
     (conversation: ConversationRecord) => {
       const key = kindKeyOf(conversation);
@@ -101,6 +105,21 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
     },
     [t],
   );
+  // The date line names the action: the title keeps only what tells rows apart (「要約する: 」 goes).
+  const rows: HistoryRow[] = useMemo(() => {
+    const listed: HistoryRow[] = searching
+      ? search.hits
+      : (pages.rows ?? []).map((conversation) => ({
+          conversation,
+          title: { text: conversation.title, ranges: [] },
+        }));
+    return listed.map((row) => ({
+      ...row,
+      title: withoutPrefix(row.title, `${kindLabel(row.conversation)}: `),
+    }));
+  }, [searching, search.hits, pages.rows, kindLabel]);
+  const dates = useMemo(() => momentFormat(language), [language]);
+  const labelOf = useCallback((id: string) => modelLabel(offered, id), [offered]);
   const selection = selected.size > 0 ? [...selected] : undefined;
   const emptyText = searching ? (search.searching ? '' : t('historyNoResults')) : t('historyEmpty');
 
@@ -122,7 +141,7 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
         ]}
         models={[
           { value: '', label: t('historyFilterAll') },
-          ...models.map((id) => ({ value: id, label: id })),
+          ...models.map((id) => ({ value: id, label: labelOf(id) })),
         ]}
         labels={{
           search: t('historySearchLabel'),
@@ -150,7 +169,7 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
           clearSelection: t('historyClearSelection'),
         }}
         onExportJson={() => void transfer.exportJson(selection)}
-        onExportMarkdown={() => void transfer.exportMarkdown(selection)}
+        onExportMarkdown={() => void transfer.exportMarkdown(selection, labelOf)}
         onImport={(file) => void transfer.importFile(file)}
         onDeleteAll={() => {
           if (!window.confirm(t('historyConfirmDeleteAll'))) return;
@@ -170,6 +189,7 @@ export function HistoryView({ t, language, keepsOriginals, onOpen, onDelete }: P
           statusLabel={(status) => (status === 'complete' ? undefined : t(`status_${status}`))}
           kindLabel={kindLabel}
           formatDate={(timestamp) => dates.format(timestamp)}
+          modelLabel={labelOf}
           onNeedMore={searching ? search.loadMore : pages.loadMore}
           onOpen={onOpen}
           onDelete={onDelete}

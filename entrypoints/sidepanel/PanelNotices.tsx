@@ -16,6 +16,8 @@ interface Props {
   loaded: EffectiveSettings;
   t: Translator;
   configured: boolean;
+  /** The gateway is set but the user's own API key is not: nothing is sent until it is. */
+  keyMissing: boolean;
   permission: { missing: boolean; origin: string; request(): void };
   problem: MessageKey | null;
   screening: PiiScreening | null;
@@ -26,7 +28,7 @@ interface Props {
 
 /** The notices above the conversation: the policy, the gateway, personal data, history writes. */
 export function PanelNotices({ loaded, t, configured, permission, problem, screening, ...rest }: Props) {
-  const { sentPlaceholders, saveProblem } = rest;
+  const { sentPlaceholders, saveProblem, keyMissing } = rest;
   const { settings } = loaded;
   return (
     <>
@@ -45,7 +47,21 @@ export function PanelNotices({ loaded, t, configured, permission, problem, scree
       {loaded.resetKeys.length > 0 && (
         <Notice tone="warning">{t('invalidSettings', loaded.resetKeys.join(', '))}</Notice>
       )}
-      {!configured && (
+      {keyMissing && (
+        <Notice tone="warning" title={t('apiKeyMissingTitle')}>
+          <p>{t('apiKeyMissingBody')}</p>
+          <button
+            type="button"
+            // The options page puts the key field in front when opened at #connection (its contract).
+            onClick={() =>
+              void browser.tabs.create({ url: browser.runtime.getURL('/options.html#connection') })
+            }
+          >
+            {t('apiKeyMissingOpen')}
+          </button>
+        </Notice>
+      )}
+      {!configured && !keyMissing && (
         <Notice tone="warning" title={t('noGatewayTitle')}>
           <p>{t('noGatewayBody')}</p>
           <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -69,7 +69,10 @@ describe('right-click actions in the side panel', () => {
     // The page text travels with its line breaks, inside the data fence.
     expect(body.messages.at(-1)?.content).toContain('本人確認書類が必要です。\n受け取りは');
     if (process.env.TATAKIDAI_SCREENSHOTS === '1') {
+      // The side panel's real size.
+      await panel.setViewportSize({ width: 380, height: 800 });
       await panel.screenshot({ path: resolve(import.meta.dirname, '../../docs/screenshot-sidepanel.png') });
+      await panel.setViewportSize({ width: 420, height: 760 });
     }
   });
 

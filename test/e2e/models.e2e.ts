@@ -105,7 +105,7 @@ describe('several models in the side panel', () => {
       .toContain(answerFrom(OPENAI_MODEL));
     await expect
       .poll(() => answers.first().locator('.usage-line').innerText())
-      .toMatch(/^入力 [\d,]+ \/ 出力 \d+ トークン$/);
+      .toMatch(/^AIの処理量: 入力 [\d,]+ \/ 出力 \d+$/);
 
     await panel.getByLabel('別のモデルで試す').selectOption(ANTHROPIC_MODEL);
     await expect.poll(() => answers.count(), { timeout: 15_000 }).toBe(2);
@@ -159,7 +159,7 @@ describe('several models in the side panel', () => {
       .toBe(0);
     await expect(openai.innerText()).resolves.toContain(answerFrom(OPENAI_MODEL));
     await expect(anthropic.innerText()).resolves.toContain(answerFrom(ANTHROPIC_MODEL));
-    await expect(anthropic.locator('.usage-line').innerText()).resolves.toMatch(/トークン/);
+    await expect(anthropic.locator('.usage-line').innerText()).resolves.toMatch(/AIの処理量/);
     expect(
       gateway.requests
         .slice(before)
@@ -195,7 +195,7 @@ describe('several models in the side panel', () => {
     await clickMenuItem(extension.worker, 'summarize', `${site.url}/article.html`);
     const card = panel.locator('article.result-card');
     await expect.poll(() => card.innerText(), { timeout: 15_000 }).toContain(answerFrom(OPENAI_MODEL));
-    await expect(card.locator('.usage-line').innerText()).resolves.toMatch(/トークン/);
+    await expect(card.locator('.usage-line').innerText()).resolves.toMatch(/AIの処理量/);
 
     await card.getByLabel('別のモデルで試す').selectOption(ANTHROPIC_MODEL);
     await expect.poll(() => card.innerText(), { timeout: 15_000 }).toContain(answerFrom(ANTHROPIC_MODEL));

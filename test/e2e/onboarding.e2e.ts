@@ -13,10 +13,14 @@ import { clickMenuItem, gatewaySettings, saveSettingsInExtension, selectElementT
  * template library, tips, and asking about a page. Screenshots for the README when TATAKIDAI_SCREENSHOTS=1.
  */
 const SHOOT = process.env.TATAKIDAI_SCREENSHOTS === '1';
-const shot = (page: Page, name: string, fullPage = false) =>
-  SHOOT
-    ? page.screenshot({ path: resolve(import.meta.dirname, `../../docs/${name}`), fullPage })
-    : Promise.resolve();
+/** Panel screenshots at the side panel's real size (380 × 800); the options page keeps its own width. */
+async function shot(page: Page, name: string, fullPage = false) {
+  if (!SHOOT) return;
+  const before = page.viewportSize();
+  if (!fullPage) await page.setViewportSize({ width: 380, height: 800 });
+  await page.screenshot({ path: resolve(import.meta.dirname, `../../docs/${name}`), fullPage });
+  if (before && !fullPage) await page.setViewportSize(before);
+}
 
 const SAMPLE_SUMMARY =
   '- 令和8年4月1日から、一部の地区で燃やすごみの収集日が変わります。\n- 新しい収集日は3月中旬配布の「ごみカレンダー」と市ホームページで確認できます。\n- 収集日の午前8時30分までに集積所へ出してください。';
@@ -168,7 +172,8 @@ describe('templates', () => {
       .getByLabel(/^回答の方向性/)
       .fill('デマンド交通の実証運行を令和8年度に検討している旨を答弁する。');
     await form.getByLabel(/^答弁者/).fill('市長');
-    await panel.locator('.templates summary').click();
+    // Opening the form closed the list: the form has the panel to itself.
+    expect(await panel.locator('details.templates').getAttribute('open')).toBeNull();
     await shot(panel, 'screenshot-template-form.png');
     gateway.setReply('〇〇議員のご質問にお答えいたします。本市では、公共交通空白地域の解消に向け…');
     await form.getByRole('button', { name: 'この内容でたたき台を作る' }).click();
@@ -207,7 +212,6 @@ describe('templates', () => {
     await panel.getByRole('button', { name: '項目を入力して使う: 庁内会議の開催通知' }).click();
     await expect.poll(() => panel.locator('form.template-form h2').innerText()).toBe('庁内会議の開催通知');
     await panel.getByRole('button', { name: 'やめる' }).click();
-    await panel.locator('.templates summary').click();
   });
 });
 
@@ -345,7 +349,7 @@ describe('the options page', () => {
     await options.getByLabel('文字の大きさ').selectOption('large');
     await expect
       .poll(() => options.evaluate(() => getComputedStyle(document.documentElement).fontSize))
-      .toBe('16px');
+      .toBe('17px');
     await expect(options.locator('.shortcuts').innerText()).resolves.toContain('Alt+Shift+Y');
     await shot(options, 'screenshot-options.png', true);
   });

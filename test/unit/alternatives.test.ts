@@ -14,6 +14,7 @@ const message = (
   content: `${id}: ${role === 'user' ? '住民票の写しの手数料は？' : '1通300円です。'}`,
   model,
   status: 'complete',
+  seq: 0,
   createdAt: 0,
   updatedAt: 0,
   ...(superseded ? { superseded } : {}),

@@ -26,7 +26,13 @@ export function message(
   overrides: Partial<MessageRecord> &
     Pick<MessageRecord, 'id' | 'conversationId' | 'role' | 'content' | 'createdAt'>,
 ): MessageRecord {
-  return { model: 'gpt-4.1-mini', status: 'complete', updatedAt: overrides.createdAt, ...overrides };
+  return {
+    model: 'gpt-4.1-mini',
+    status: 'complete',
+    updatedAt: overrides.createdAt,
+    seq: overrides.createdAt * 1000 + (overrides.role === 'user' ? 0 : 1),
+    ...overrides,
+  };
 }
 
 /** A chat about an assembly answer and a polite reply to a complaint at the counter. */

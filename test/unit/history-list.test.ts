@@ -27,6 +27,7 @@ function list(count: number, overrides: Partial<Parameters<typeof HistoryList>[0
     statusLabel: () => undefined,
     kindLabel: () => '要約する',
     formatDate: () => '2025/06/02 9:30',
+    modelLabel: (id: string) => id,
     onNeedMore: () => undefined,
     onOpen: () => undefined,
     onDelete: () => undefined,

@@ -11,7 +11,7 @@ import { importHistory, importHistoryFile, MAX_IMPORT_BYTES } from '../../utils/
 import { searchHistory } from '../../utils/history/search';
 import { forgetLoadedIndex } from '../../utils/history/search-index';
 import { deleteAllHistory, loadConversation, saveConversation, saveMessage } from '../../utils/history/store';
-import { JUNE_2_MORNING, officeHistory } from './history-fixtures';
+import { conversation, JUNE_2_MORNING, message, officeHistory } from './history-fixtures';
 
 async function seedOffice() {
   const { conversations, messages } = officeHistory();
@@ -35,9 +35,11 @@ beforeEach(async () => {
 describe('export and import', () => {
   it('has a file format that carries every field of a conversation and a message (a new field fails here)', () => {
     expectTypeOf<Omit<ExportedConversation, 'messages'>>().toEqualTypeOf<ConversationRecord>();
-    expectTypeOf<ExportedConversation['messages'][number]>().toEqualTypeOf<
-      Omit<MessageRecord, 'conversationId'>
+    expectTypeOf<Omit<ExportedConversation['messages'][number], 'seq'>>().toEqualTypeOf<
+      Omit<MessageRecord, 'conversationId' | 'seq'>
     >();
+    // Optional in the file: files written before messages had a place are still read.
+    expectTypeOf<ExportedConversation['messages'][number]['seq']>().toEqualTypeOf<number | undefined>();
   });
 
   it('keeps the personal data behind placeholders, so imported answers still show the real values', async () => {
@@ -112,12 +114,100 @@ describe('export and import', () => {
       assistant: 'AI',
       page: 'ページ',
       model: 'モデル',
+      changes: '修正点',
       formatDate: () => '2025/06/04',
       status: () => undefined,
+      modelLabel: (id) => (id === 'claude-sonnet-4-5' ? 'Claude（議会用）' : id),
     });
+    expect(markdown).toContain('- モデル: Claude（議会用）');
     expect(markdown).toContain('## 令和7年第3回定例会の議会答弁案');
     expect(markdown).toContain('### あなた\n\n子育て支援の拡充について');
     expect(markdown).toContain('### AI\n\nご質問の子育て支援');
+  });
+});
+
+describe('exports and imports keep what the user saw, in order', () => {
+  const labels = {
+    you: 'あなた',
+    assistant: 'AI',
+    page: 'ページ',
+    model: 'モデル',
+    changes: '修正点',
+    formatDate: () => '2025年6月4日',
+    status: () => undefined,
+    modelLabel: (id: string) => id,
+  };
+
+  it('writes a proofread as its text and changes, without the prompt or the answer tags', async () => {
+    const input = '窓口は混んでるので予約してね。';
+    await saveConversation(
+      conversation({ id: 'c-kousei', action: 'proofread', title: '校正する: 窓口', input }),
+    );
+    await saveMessage(
+      message({
+        id: 'm-q',
+        conversationId: 'c-kousei',
+        role: 'user',
+        content: `次の文章を校正してください。\n<document>\n${input}\n</document>`,
+        createdAt: JUNE_2_MORNING,
+      }),
+    );
+    await saveMessage(
+      message({
+        id: 'm-a',
+        conversationId: 'c-kousei',
+        role: 'assistant',
+        content:
+          '<corrected>\n窓口は混雑していますので、予約をお勧めします。\n</corrected>\n<changes>\n- 「混んでる」を「混雑しています」に\n</changes>',
+        createdAt: JUNE_2_MORNING,
+      }),
+    );
+    const markdown = exportToMarkdown(await exportHistory(['c-kousei']), labels);
+    expect(markdown).toContain(
+      `### あなた\n\n${input}\n\n### AI\n\n窓口は混雑していますので、予約をお勧めします。`,
+    );
+    expect(markdown).toContain('修正点:\n- 「混んでる」を「混雑しています」に');
+    expect(markdown).not.toMatch(/<document>|<corrected>|<changes>|校正してください/u);
+  });
+
+  it('puts the question first when an older file lists an answer of the same millisecond before it', async () => {
+    const file = {
+      format: 'tatakidai-history',
+      version: 1,
+      exportedAt: '2025-06-04T09:00:00.000Z',
+      conversations: [
+        {
+          ...conversation({ id: 'c-hoiku', kind: 'chat', action: undefined, input: undefined }),
+          messages: [
+            {
+              id: 'a1',
+              role: 'assistant',
+              content: '令和8年度からです。',
+              model: 'gpt-4.1-mini',
+              status: 'complete',
+              createdAt: JUNE_2_MORNING,
+              updatedAt: JUNE_2_MORNING,
+            },
+            {
+              id: 'q1',
+              role: 'user',
+              content: '保育料の軽減はいつから？',
+              model: 'gpt-4.1-mini',
+              status: 'complete',
+              createdAt: JUNE_2_MORNING,
+              updatedAt: JUNE_2_MORNING,
+            },
+          ],
+        },
+      ],
+    };
+    expect((await importHistory(JSON.stringify(file))).ok).toBe(true);
+    expect((await loadConversation('c-hoiku'))?.messages.map((entry) => entry.id)).toEqual(['q1', 'a1']);
+    const again = await exportHistory(['c-hoiku']);
+    expect(again.conversations[0]?.messages.map((entry) => entry.id)).toEqual(['q1', 'a1']);
+    await deleteAllHistory();
+    expect((await importHistory(exportToJson(again))).ok).toBe(true);
+    expect((await loadConversation('c-hoiku'))?.messages.map((entry) => entry.id)).toEqual(['q1', 'a1']);
   });
 });
 

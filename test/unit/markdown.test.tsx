@@ -83,6 +83,17 @@ describe('Markdown', () => {
     expect(code?.textContent).toBe('print("受付番号: 12")\n');
   });
 
+  it('shows a single line break as a break (やさしい日本語 lines), still without raw HTML', () => {
+    const easy =
+      'ごみは 月曜日に 出して ください。\n・もえる ごみ\n・もえない ごみ<br><img src=x onerror=alert(1)>';
+    const { container } = render(<Markdown text={easy} />);
+    const paragraph = container.querySelector('.markdown p');
+    expect(paragraph?.querySelectorAll('br')).toHaveLength(2);
+    expect(paragraph?.innerHTML).toContain('ください。<br>');
+    expect(container.querySelector('img')).toBeNull();
+    expect(paragraph?.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
   it('shows raw HTML from the model as text, never as script, img or iframe elements', () => {
     const { container } = render(<Markdown text={hostileAnswer} />);
     expect(container.querySelector('script, img, iframe, [onerror]')).toBeNull();

@@ -187,7 +187,7 @@ describe('when the gateway cannot be reached at all', () => {
 });
 
 describe('what the model sees of a conversation', () => {
-  const base = { conversationId: 'c-juminzei', model: 'gpt-4.1-mini', status: 'complete' as const };
+  const base = { conversationId: 'c-juminzei', model: 'gpt-4.1-mini', status: 'complete' as const, seq: 0 };
   const at = (minute: number) => Date.UTC(2025, 5, 2, 9, minute);
 
   it('sends every turn with content, in order, and leaves out empty answers that failed or were stopped at once', () => {

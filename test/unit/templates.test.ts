@@ -172,4 +172,22 @@ describe('the template catalogue', () => {
     expect(searchTemplates(entries, '議会 想定問答')).toHaveLength(1);
     expect(searchTemplates(entries, 'vba').map((entry) => entry.template.id)).toEqual(['builtin-excel']);
   });
+
+  it('lists title and category matches before description-only ones: 「議会」 puts 公用文 last', () => {
+    // The organisation's templates come first in the catalogue: this one only mentions 議会 in passing.
+    const memo: Template = {
+      id: 'memo',
+      title: '課内メモの清書',
+      description: '議会前の打合せメモにも使えます。',
+      prompt: 'メモ: ',
+    };
+    const entries = templateCatalogue({ ...DEFAULT_SETTINGS, templates: [memo] }, [], 'ja');
+    const found = searchTemplates(entries, '議会');
+    const named = (entry: (typeof found)[number]) =>
+      `${entry.template.title}${entry.template.category ?? ''}`.includes('議会');
+    expect(found.length).toBeGreaterThan(2);
+    expect(found.slice(0, -2).every(named)).toBe(true);
+    expect(found.at(-2)?.template.id).toBe('memo');
+    expect(found.at(-1)?.template.description).toContain('文化審議会');
+  });
 });

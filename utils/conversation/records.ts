@@ -1,5 +1,6 @@
 import type { ActionId } from '../actions/types';
 import type { ConversationRecord, MessageRecord } from '../history/db';
+import { nextMessageSeq } from '../history/order';
 import type { PiiReplacement } from '../pii/redact';
 import { CHAT_SYSTEM_PROMPT, titleFrom } from './chat-prompt';
 
@@ -18,6 +19,7 @@ export function newMessage(
     content,
     model,
     status: role === 'user' ? 'complete' : 'interrupted',
+    seq: nextMessageSeq(now),
     createdAt: now,
     updatedAt: now,
   };
@@ -30,6 +32,8 @@ export interface ChatStart {
   pageUrl?: string;
   pageTitle?: string;
   templateId?: string;
+  /** What the question's bubble shows instead of the prompt (a template's filled-in fields). */
+  shown?: string;
 }
 
 /** A chat conversation begun by `text` (a plain question, a template or a question about a page). */

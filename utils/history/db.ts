@@ -3,6 +3,7 @@ import type { ActionId } from '../actions/types';
 import type { PiiReplacement } from '../pii/redact';
 import type { SearchIndexRecord } from './index-format';
 import { addSearchIndex } from './migrations/v1-to-v2';
+import { addMessageOrder } from './migrations/v2-to-v3';
 
 /** `complete` answers finished; `interrupted` ones were stopped, dropped or are still being written. */
 export type EntryStatus = 'complete' | 'interrupted' | 'error';
@@ -44,6 +45,11 @@ export interface MessageRecord {
   role: 'user' | 'assistant';
   /** Exactly what the model saw (user) or said (assistant). */
   content: string;
+  /**
+   * What the user's bubble shows when it is not `content`: a template's filled-in fields instead of the
+   * prompt built from them.
+   */
+  shown?: string;
   model: string;
   status: EntryStatus;
   /** GatewayError kind when status is `error`. */
@@ -55,6 +61,8 @@ export interface MessageRecord {
    * from ("Try with another model", Compare).
    */
   superseded?: boolean;
+  /** Its place in the conversation (see order.ts): `createdAt` alone cannot tell a question from its answer. */
+  seq: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -73,6 +81,9 @@ export class HistoryDatabase extends Dexie {
       messages: 'id, [conversationId+createdAt]',
     });
     this.version(2).stores({ searchIndex: 'key' }).upgrade(addSearchIndex);
+    this.version(3)
+      .stores({ messages: 'id, [conversationId+createdAt], [conversationId+seq]' })
+      .upgrade(addMessageOrder);
   }
 }
 

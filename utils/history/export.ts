@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { parseProofread } from '../actions/proofread';
 import { actionIdSchema } from '../actions/registry';
+import { splitPageQuestion } from '../page/page-question';
 import { DETECTOR_IDS } from '../pii/registry';
 import { type ConversationRecord, db, type MessageRecord } from './db';
 import { messagesOf } from './store';
@@ -20,6 +22,7 @@ const exportedMessageSchema = z.strictObject({
   id: z.string().min(1).max(200),
   role: z.enum(['user', 'assistant']),
   content: text,
+  shown: text.optional(),
   model: z.string().max(500),
   status,
   errorKind: z.string().max(100).optional(),
@@ -30,6 +33,8 @@ const exportedMessageSchema = z.strictObject({
     })
     .optional(),
   superseded: z.boolean().optional(),
+  /** Absent in files written before messages had a place (see order.ts): the import gives them one. */
+  seq: timestamp.optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -101,8 +106,32 @@ export interface MarkdownLabels {
   assistant: string;
   page: string;
   model: string;
+  /** "Changes" under a proofread's corrected text. */
+  changes: string;
   formatDate(timestamp: number): string;
   status(status: ConversationRecord['status']): string | undefined;
+  /** The policy's name for a model, as the panel shows it. */
+  modelLabel(id: string): string;
+}
+
+type ExportedMessage = ExportedConversation['messages'][number];
+
+/**
+ * A message as the panel showed it, not as the model got it: an action's own text instead of the prompt
+ * around it (`<document>`, "### Part 1"), a template's fields, a page question without the page, a
+ * proofread's corrected text and changes instead of its tags.
+ */
+function seenText(conversation: ExportedConversation, message: ExportedMessage, changes: string): string {
+  if (message.role === 'user') {
+    if (message.shown !== undefined) return message.shown;
+    if (conversation.kind === 'action' && message === conversation.messages[0] && conversation.input)
+      return conversation.input;
+    return splitPageQuestion(message.content)?.question ?? message.content;
+  }
+  if (conversation.action !== 'proofread') return message.content;
+  const parsed = parseProofread(message.content);
+  if (parsed.changes.length === 0) return parsed.corrected;
+  return [parsed.corrected, '', `${changes}:`, ...parsed.changes.map((change) => `- ${change}`)].join('\n');
 }
 
 /** Markdown for reading (not for importing): one section per conversation, oldest message first. */
@@ -111,14 +140,15 @@ export function exportToMarkdown(exported: HistoryExport, labels: MarkdownLabels
     const status = labels.status(conversation.status);
     const lines = [`## ${conversation.title.replace(/\s+/gu, ' ')}`, ''];
     lines.push(`- ${labels.formatDate(conversation.updatedAt)}${status ? ` (${status})` : ''}`);
-    lines.push(`- ${labels.model}: ${conversation.model}`);
+    lines.push(`- ${labels.model}: ${labels.modelLabel(conversation.model)}`);
     if (conversation.pageUrl) {
       lines.push(
         `- ${labels.page}: [${conversation.pageTitle ?? conversation.pageUrl}](${conversation.pageUrl})`,
       );
     }
     for (const message of conversation.messages) {
-      lines.push('', `### ${message.role === 'user' ? labels.you : labels.assistant}`, '', message.content);
+      const who = message.role === 'user' ? labels.you : labels.assistant;
+      lines.push('', `### ${who}`, '', seenText(conversation, message, labels.changes));
     }
     return lines.join('\n');
   });

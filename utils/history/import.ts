@@ -4,6 +4,7 @@ import { type ConversationRecord, db, type MessageRecord } from './db';
 import { HistoryWriteError, historyWrite } from './errors';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, historyExportSchema } from './export';
 import { pendingDoc } from './index-format';
+import { placesFor } from './order';
 import { indexMany } from './search-index';
 import { messagesOf } from './store';
 
@@ -100,7 +101,10 @@ async function merge(conversations: readonly ExportedConversation[]) {
     const existing = local[at];
     if (!entry || (existing && existing.updatedAt >= entry.updatedAt)) return;
     const { messages, ...conversation } = entry;
-    const owned = messages.map((message): MessageRecord => ({ ...message, conversationId: id }));
+    const placed = messages.every((message) => message.seq !== undefined)
+      ? (messages as ((typeof messages)[number] & { seq: number })[])
+      : placesFor(messages);
+    const owned = placed.map((message): MessageRecord => ({ ...message, conversationId: id }));
     winners.push({ conversation, messages: owned, isNew: !existing });
   });
   const incoming = winners.flatMap((winner) => winner.messages);

@@ -40,5 +40,6 @@ export function messageForHistory(
   privacy: HistoryPrivacy,
 ): MessageRecord {
   if (privacy.keepOriginals) return message;
-  return { ...message, content: redacted(message.content, privacy.pii, mapping) };
+  const shown = message.shown === undefined ? {} : { shown: redacted(message.shown, privacy.pii, mapping) };
+  return { ...message, content: redacted(message.content, privacy.pii, mapping), ...shown };
 }

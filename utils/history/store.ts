@@ -17,9 +17,10 @@ function writeTransaction<T>(work: () => Promise<T>): Promise<T> {
   return historyWrite(() => db.transaction('rw', db.conversations, db.messages, db.searchIndex, work));
 }
 
+/** A conversation's messages in the order they were written. */
 export function messagesOf(conversationId: string) {
   return db.messages
-    .where('[conversationId+createdAt]')
+    .where('[conversationId+seq]')
     .between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey]);
 }
 

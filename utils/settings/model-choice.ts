@@ -31,6 +31,11 @@ export function modelForUse(
 }
 
 /** "PLaMo（国産） — 日本語の公用文": the label and purpose when the administrator gave them, else the id. */
+/** What staff read for a model: the policy's label ("ChatGPT"), its id only when there is none. */
+export function modelLabel(models: readonly ModelEntry[], id: string): string {
+  return models.find((model) => model.id === id)?.label || id;
+}
+
 export function modelTitle(model: ModelEntry | undefined, id = model?.id ?? ''): string {
   if (!model?.label) return model?.purpose ? `${id} — ${model.purpose}` : id;
   return model.purpose ? `${model.label} — ${model.purpose}` : model.label;

@@ -72,6 +72,11 @@ export function requestUser(settings: Settings): string | undefined {
   return settings.gateway.userAttribution.bodyUser && settings.userId ? settings.userId : undefined;
 }
 
+/** The user is to enter a key (`gateway.auth.source: "user"`) and has not: nothing can be sent yet. */
+export function isApiKeyMissing(settings: Settings): boolean {
+  return settings.gateway.auth.source === 'user' && settings.apiKey.trim() === '';
+}
+
 export function isGatewayConfigured(settings: Settings): boolean {
   return settings.gateway.baseUrl.trim() !== '' && defaultModelId(settings) !== '';
 }

@@ -38,14 +38,25 @@ export function templateCatalogue(
   });
 }
 
-/** Search as you type over title, category and description; every space-separated word must match. */
+/**
+ * Search as you type over title, category and description; every space-separated word must match. Matches
+ * in the title or category come first: 「議会」 finds the assembly templates before one whose description
+ * happens to mention 文化審議会.
+ */
 export function searchTemplates(entries: readonly CatalogueEntry[], query: string): CatalogueEntry[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...entries];
-  return entries.filter(({ template }) => {
-    const haystack = [template.title, template.category, template.description].join(' ').toLowerCase();
-    return words.every((word) => haystack.includes(word));
-  });
+  const rank = ({ template }: CatalogueEntry) => {
+    const named = [template.title, template.category].join(' ').toLowerCase();
+    if (words.every((word) => named.includes(word))) return 0;
+    const haystack = `${named} ${template.description ?? ''}`.toLowerCase();
+    return words.every((word) => haystack.includes(word)) ? 1 : 2;
+  };
+  return entries
+    .map((entry) => ({ entry, rank: rank(entry) }))
+    .filter(({ rank }) => rank < 2)
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ entry }) => entry);
 }
 
 export function findTemplate(entries: readonly CatalogueEntry[], id: string): CatalogueEntry | undefined {
