@@ -106,6 +106,6 @@ export function usageCsv(
 }
 
 /** UTF-8 with a byte order mark: without it Excel reads the file as Shift_JIS and garbles the Japanese. */
-export function csvBytes(csv: string): Uint8Array {
+export function csvBytes(csv: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`\uFEFF${csv}`);
 }
