@@ -120,9 +120,7 @@ export function OptionsApp() {
   const [gatewayNotice, setGatewayNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [modelLines, setModelLines] = useState('');
-  const [saveState, setSaveState] = useState<{ section: SectionId; ok: boolean; detail?: string } | null>(
-    null,
-  );
+  const [saveState, setSaveState] = useState<{ at: string; ok: boolean; detail?: string } | null>(null);
   const [test, setTest] = useState<TestResult | null>(null);
   const [permission, setPermission] = useState<boolean | null>(null);
   const shortcuts = useShortcuts(t);
@@ -185,13 +183,13 @@ export function OptionsApp() {
     setSaveState(null);
   };
 
-  const save = async (where: SectionId) => {
+  const save = async (where: string) => {
     try {
       await saveUserSettings({ ...draft, models: modelsFromLines(modelLines, draft.models) });
-      setSaveState({ section: where, ok: true });
+      setSaveState({ at: where, ok: true });
     } catch (error) {
       setSaveState({
-        section: where,
+        at: where,
         ok: false,
         detail: error instanceof Error ? error.message : String(error),
       });
@@ -329,15 +327,14 @@ export function OptionsApp() {
   );
 
   /** Save covers what the section edits: with all of it locked, there is nothing to save. */
-  const saveBar = (where: SectionId, paths: string[], extra?: ReactNode) => (
+  const saveBar = (where: string, paths: string[]) => (
     <div className="section-footer">
       <div className="toolbar">
         <button type="submit" disabled={paths.every(isLocked)} onClick={() => void save(where)}>
           {t('save')}
         </button>
-        {extra}
       </div>
-      {saveState?.section === where && (
+      {saveState?.at === where && (
         <Notice tone={saveState.ok ? 'info' : 'error'}>
           {saveState.ok ? t('saved') : t('saveFailed', saveState.detail ?? '')}
         </Notice>
@@ -493,7 +490,7 @@ export function OptionsApp() {
                       void requestGatewayPermission(baseUrl).then((granted) => {
                         setPermission(granted);
                         if (!granted)
-                          setSaveState({ section: 'connection', ok: false, detail: t('permissionDenied') });
+                          setSaveState({ at: 'connection', ok: false, detail: t('permissionDenied') });
                       })
                     }
                   >
@@ -507,10 +504,8 @@ export function OptionsApp() {
               {authSource !== 'oidc' && text('userId', { help: 'options_userIdHelp' })}
               {saveBar('connection', [
                 'gateway.baseUrl',
-                'apiKey',
-                'userId',
-                'gateway.apiFormat',
-                ...PRESET_PATHS,
+                ...(authSource === 'user' ? ['apiKey'] : []),
+                ...(authSource === 'oidc' ? [] : ['userId']),
               ])}
               {adminPart(
                 'connection',
@@ -555,7 +550,11 @@ export function OptionsApp() {
                       otherLines={redirectUris.others.map((uri) => t('signIn_adminOther', uri))}
                     />
                   )}
-                  {saveBar('connection', ['gateway.apiFormat', ...PRESET_PATHS])}
+                  {saveBar('connection-admin', [
+                    'gateway.apiFormat',
+                    'gateway.auth.header',
+                    'gateway.auth.scheme',
+                  ])}
                 </>,
               )}
             </>,
