@@ -347,7 +347,6 @@ describe('the options page', () => {
       .poll(() => options.evaluate(() => getComputedStyle(document.documentElement).fontSize))
       .toBe('16px');
     await expect(options.locator('.shortcuts').innerText()).resolves.toContain('Alt+Shift+Y');
-    await shot(options, 'screenshot-options.png', true);
   });
 });
 

@@ -1,10 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_ID } from '../../utils/extension-ids';
 import { type UsageStats, withAnswer } from '../../utils/usage/stats';
 import { type LoadedExtension, launchExtension } from './support/extension';
 
 let extension: LoadedExtension;
+
+/** Screenshots for README and docs/ when TATAKIDAI_SCREENSHOTS=1 (Japanese UI, 1280 × 720). */
+const shot = (page: Page, name: string) =>
+  process.env.TATAKIDAI_SCREENSHOTS === '1'
+    ? page.screenshot({ path: resolve(import.meta.dirname, `../../docs/${name}`) })
+    : Promise.resolve();
 
 beforeAll(async () => {
   extension = await launchExtension();
@@ -13,6 +21,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await extension?.close();
 });
+
+/** The options page as staff open it: a tab on a laptop screen. */
+async function openOptions(path: string): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`chrome-extension://${EXTENSION_ID}/${path}`);
+  return page;
+}
 
 /** Where a section's heading is on screen: near the top when the page has scrolled to it. */
 const headingTop = (page: Page, id: string) =>
@@ -28,7 +44,7 @@ const inView = async (page: Page, id: string) => {
 
 describe('options page: sections and deep links', () => {
   it('opens 接続 from #connection with the empty API key field focused and in view', async () => {
-    const options = await extension.openPage('options.html#connection');
+    const options = await openOptions('options.html#connection');
     const key = options.getByRole('textbox', { name: /APIキー/ });
     await expect.poll(() => key.evaluate((input) => input === document.activeElement)).toBe(true);
     const box = await key.boundingBox();
@@ -36,11 +52,13 @@ describe('options page: sections and deep links', () => {
     // Staff read plain words; the technical gateway settings are folded away.
     await expect(options.getByLabel('認証ヘッダー名').isVisible()).resolves.toBe(false);
     await expect(options.locator('#admin-connection').getAttribute('open')).resolves.toBeNull();
+    await options.evaluate(() => window.scrollTo(0, 0));
+    await shot(options, 'screenshot-options.png');
     await options.close();
   });
 
   it('opens #pii at 個人情報の保護, and keeps the place through back, forward and reload', async () => {
-    const options = await extension.openPage('options.html#pii');
+    const options = await openOptions('options.html#pii');
     await expect.poll(() => inView(options, 'pii')).toBe(true);
     const current = () => options.locator('.section-links a[aria-current]').innerText();
     await expect.poll(current).toBe('個人情報の保護');
@@ -63,7 +81,7 @@ describe('options page: sections and deep links', () => {
   });
 
   it('fits each section within one laptop screen (1280 × 720)', async () => {
-    const options = await extension.openPage('options.html');
+    const options = await openOptions('options.html');
     await expect.poll(() => options.locator('section.options-section').count()).toBe(10);
     const heights = await options.evaluate(() =>
       [...document.querySelectorAll('section.options-section')].map((section) => [
@@ -76,7 +94,7 @@ describe('options page: sections and deep links', () => {
   });
 
   it('finds a setting by a Japanese word and by an English word, and jumps to it', async () => {
-    const options = await extension.openPage('options.html');
+    const options = await openOptions('options.html');
     const search = options.getByRole('searchbox', { name: '設定を検索' });
     await search.fill('履歴　日数'); // a full-width space, as a Japanese keyboard types it
     await expect.poll(() => options.locator('.search-results').innerText()).toContain('履歴を残す日数');
@@ -123,7 +141,7 @@ describe('options page: the usage report', () => {
   it('draws uses per week stacked by action, with the empty week as a gap, and saves a CSV with a BOM', async () => {
     const stats = clerkStats(new Date());
     await extension.worker.evaluate((value) => chrome.storage.local.set({ usageStats: value }), stats);
-    const options = await extension.openPage('options.html#usage');
+    const options = await openOptions('options.html#usage');
     const weeks = options.locator('.usage-chart g.week');
     await expect.poll(() => weeks.count()).toBe(12);
     const thisWeek = weeks.last();
@@ -134,6 +152,9 @@ describe('options page: the usage report', () => {
     await expect(weeks.nth(9).locator('rect.bar-segment').count()).resolves.toBe(2);
     await expect(options.locator('.usage-legend').innerText()).resolves.toContain('要約する');
     await expect(options.locator('.usage-by-model').innerText()).resolves.toContain('4,000');
+    await options.locator('#usage-title').scrollIntoViewIfNeeded();
+    await options.evaluate(() => document.getElementById('usage')?.scrollIntoView());
+    await shot(options, 'screenshot-usage.png');
 
     const [download] = await Promise.all([
       options.waitForEvent('download'),
