@@ -3,8 +3,8 @@ import { LockIcon } from './LockIcon';
 
 /** Why a setting cannot be changed: who set it (managed policy / policy URL) and the policy key. */
 export interface Lock {
-  label: string;
-  source: string;
+  /** e.g. 「管理者がポリシーで設定」 / 「管理者がポリシーURLで設定」 */
+  text: string;
   keyName: string;
 }
 
@@ -22,7 +22,7 @@ export function LockBadge({ lock }: { lock: Lock }) {
   return (
     <span className="lock-badge">
       <LockIcon />
-      {lock.label}（{lock.source}） <code className="lock-key">{lock.keyName}</code>
+      {lock.text} <code className="lock-key">{lock.keyName}</code>
     </span>
   );
 }

@@ -172,7 +172,7 @@ export function OptionsApp() {
   const lockOf = (path: string): Lock | undefined => {
     const source = effective.forced[path];
     return source
-      ? { label: t('lockedByAdmin'), source: t(SOURCE_LABELS[source] ?? 'source_managed'), keyName: path }
+      ? { text: t(source === 'url' ? 'lockedBy_url' : 'lockedBy_managed'), keyName: path }
       : undefined;
   };
   const shownValue = (path: string) => getPath(isLocked(path) ? current : draft, path);

@@ -49,7 +49,7 @@ describe('options page under a managed policy', () => {
     await expect.poll(() => input.isDisabled()).toBe(true);
     await expect(input.evaluate((field: HTMLInputElement) => field.readOnly)).resolves.toBe(true);
     const badge = address.locator('.lock-badge');
-    await expect(badge.innerText()).resolves.toContain('管理者が設定（管理者（ポリシー））');
+    await expect(badge.innerText()).resolves.toContain('管理者がポリシーで設定');
     await expect(badge.locator('code').innerText()).resolves.toBe('gateway.baseUrl');
     // An inline SVG, not an emoji that needs an emoji font.
     await expect(badge.locator('svg.lock-icon').count()).resolves.toBe(1);
