@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../utils/extension-ids';
@@ -66,6 +67,12 @@ describe('options page under a managed policy', () => {
     // The key comes from the organisation: nobody is asked for one.
     await expect(options.getByRole('textbox', { name: /^APIキー/ }).count()).resolves.toBe(0);
     await expect(options.locator('.check-lines').innerText()).resolves.toContain('組織のキーを使います');
+    if (process.env.TATAKIDAI_SCREENSHOTS === '1') {
+      await options.evaluate(() => window.scrollTo(0, 0));
+      await options.screenshot({
+        path: resolve(import.meta.dirname, '../../docs/screenshot-options-locked.png'),
+      });
+    }
     await options.close();
   });
 
