@@ -156,6 +156,14 @@ describe('options page: the usage report', () => {
     await options.evaluate(() => document.getElementById('usage')?.scrollIntoView());
     await shot(options, 'screenshot-usage.png');
 
+    // The print view is the report alone: no navigation, no other section, no buttons.
+    await options.emulateMedia({ media: 'print' });
+    await expect(options.locator('#usage .usage-chart').isVisible()).resolves.toBe(true);
+    await expect(options.locator('.options-nav').isVisible()).resolves.toBe(false);
+    await expect(options.locator('#connection').isVisible()).resolves.toBe(false);
+    await expect(options.getByRole('button', { name: '集計をリセット' }).isVisible()).resolves.toBe(false);
+    await options.emulateMedia({ media: 'screen' });
+
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.getByRole('button', { name: 'CSVで保存（Excel用）' }).click(),
