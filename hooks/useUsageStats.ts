@@ -1,33 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  DEFAULT_MINUTES_PER_USE,
-  loadMinutesPerUse,
-  loadUsageStats,
-  resetUsageStats,
-  saveMinutesPerUse,
-  type UsageStats,
-  watchUsageStats,
-} from '../utils/usage/stats';
+import { migrateMinutesPerUse } from '../utils/usage/minutes-saved';
+import { loadUsageStats, resetUsageStats, type UsageStats, watchUsageStats } from '../utils/usage/stats';
 
-/** The local usage figures and the minutes-per-use estimate, kept fresh as answers are counted. */
+/** The local usage figures, kept fresh as answers are counted. */
 export function useUsageStats() {
   const [stats, setStats] = useState<UsageStats>({ weeks: {} });
-  const [minutesPerUse, setMinutes] = useState(DEFAULT_MINUTES_PER_USE);
   useEffect(() => {
-    const load = () => {
-      void loadUsageStats().then(setStats);
-      void loadMinutesPerUse().then(setMinutes);
-    };
+    const load = () => void loadUsageStats().then(setStats);
     load();
+    // The usage report is where the old single figure was set: carry it over before anyone reads it.
+    void migrateMinutesPerUse();
     return watchUsageStats(load);
-  }, []);
-  const setMinutesPerUse = useCallback((minutes: number) => {
-    setMinutes(minutes);
-    void saveMinutesPerUse(minutes);
   }, []);
   const reset = useCallback(async () => {
     await resetUsageStats();
     setStats({ weeks: {} });
   }, []);
-  return { stats, minutesPerUse, setMinutesPerUse, reset };
+  return { stats, reset };
 }

@@ -249,22 +249,27 @@ describe('several models in the side panel', () => {
   });
 
   it('counts the answers and tokens per model in the options page, on this PC only', async () => {
-    const options = await extension.openPage('options.html');
-    const section = options.locator('section.usage-stats');
-    const thisWeek = section.locator('table').first();
-    await expect.poll(() => thisWeek.innerText(), { timeout: 10_000 }).toContain(OPENAI_MODEL);
-    await expect(thisWeek.innerText()).resolves.toContain(ANTHROPIC_MODEL);
-    const claudeRow = thisWeek.getByRole('row', { name: new RegExp(ANTHROPIC_MODEL) });
+    const options = await extension.openPage('options.html#usage');
+    const section = options.locator('#usage');
+    // Models by the policy's labels, not raw ids.
+    const byModel = section.locator('table.usage-by-model');
+    await expect.poll(() => byModel.innerText(), { timeout: 10_000 }).toContain('ChatGPT');
+    await expect(byModel.innerText()).resolves.toContain('Claude');
+    await expect(byModel.innerText()).resolves.not.toContain(ANTHROPIC_MODEL);
+    const claudeRow = byModel.getByRole('row', { name: /Claude/ });
     const cells = await claudeRow.locator('td').allInnerTexts();
     expect(Number(cells[0])).toBeGreaterThanOrEqual(3);
     expect(Number((cells[2] ?? '').replace(/,/g, ''))).toBeGreaterThan(0);
-    await expect(section.innerText()).resolves.toContain('要約する');
-    await expect(section.innerText()).resolves.toContain('チャット');
-    await expect(section.locator('.minutes-saved').innerText()).resolves.toMatch(/推定値/);
+    await expect(section.locator('table.usage-by-use').innerText()).resolves.toContain('要約する');
+    await expect(section.locator('table.usage-by-use').innerText()).resolves.toContain('チャット');
+    await expect(section.locator('.usage-chart rect.bar-segment').count()).resolves.toBeGreaterThan(0);
+    await expect(section.locator('.minutes-saved').innerText()).resolves.toMatch(
+      /今月の削減見込み: 約 [\d.]+ 時間/,
+    );
 
     options.once('dialog', (dialog) => void dialog.accept());
     await section.getByRole('button', { name: '集計をリセット' }).click();
-    await expect.poll(() => thisWeek.innerText()).toContain('まだ記録がありません');
+    await expect.poll(() => section.innerText()).toContain('まだ記録がありません');
     await options.close();
   });
 });
@@ -272,6 +277,9 @@ describe('several models in the side panel', () => {
 describe('the options page', () => {
   it('fills the gateway form from a preset, and the model list from the gateway', async () => {
     const options = await extension.openPage('options.html');
+    // Presets and the model list are administrators' settings: unfold them.
+    await options.locator('#admin-connection > summary').click();
+    await options.locator('#admin-models > summary').click();
     await options.getByLabel('ゲートウェイのプリセット').selectOption('azure-openai');
     await options.getByLabel('{resource}').fill('yaita-aoai');
     await options.getByRole('button', { name: 'プリセットを入れる' }).click();

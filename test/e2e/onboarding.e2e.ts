@@ -351,7 +351,6 @@ describe('the options page', () => {
       .poll(() => options.evaluate(() => getComputedStyle(document.documentElement).fontSize))
       .toBe('17px');
     await expect(options.locator('.shortcuts').innerText()).resolves.toContain('Alt+Shift+Y');
-    await shot(options, 'screenshot-options.png', true);
   });
 });
 

@@ -12,6 +12,11 @@ beforeAll(async () => {
   gateway.knownModels = ['gpt-4.1-mini', 'claude-sonnet-4-5'];
   extension = await launchExtension();
   options = await extension.openPage('options.html');
+  // These tests set up the gateway as an administrator would: unfold the technical parts.
+  await options.locator('details.admin-settings').first().waitFor({ state: 'attached' });
+  await options.evaluate(() => {
+    for (const part of document.querySelectorAll('details.admin-settings')) part.setAttribute('open', '');
+  });
 });
 
 afterAll(async () => {
@@ -25,7 +30,11 @@ async function fillGateway(page: Page, values: { url: string; key: string; model
   await page.getByLabel('モデル名（1行に1つ）').fill(values.models);
 }
 
-const notice = () => options.locator('.notice').last().innerText();
+/** What the page says: the connection check's lines, then the last notice (saved, fetched…). */
+const notice = async () =>
+  `${await options.locator('.check-lines').innerText()}\n${(await options.locator('.notice').allInnerTexts()).join('\n')}`;
+const save = (section: string) =>
+  options.locator(`#${section}`).getByRole('button', { name: '保存' }).first();
 
 describe('options page: connecting to the gateway', () => {
   it('saves the gateway and reports a working connection', async () => {
@@ -34,10 +43,12 @@ describe('options page: connecting to the gateway', () => {
       key: 'sk-yaita-0001',
       models: 'gpt-4.1-mini\nclaude-sonnet-4-5',
     });
-    await options.getByRole('button', { name: '保存' }).click();
+    await save('connection').click();
     await expect.poll(notice).toContain('保存しました');
     await options.getByRole('button', { name: '接続テスト' }).click();
-    await expect.poll(notice, { timeout: 15_000 }).toContain('接続できました（モデル: gpt-4.1-mini）');
+    // Plain words for staff; the model id only in the details.
+    await expect.poll(notice, { timeout: 15_000 }).toContain('応答がありました');
+    await expect(options.locator('.test-details').textContent()).resolves.toContain('モデルID: gpt-4.1-mini');
     const request = gateway.requests.at(-1);
     expect(request?.path).toBe('/v1/chat/completions');
     expect(request?.headers.authorization).toBe('Bearer sk-yaita-0001');
@@ -79,7 +90,10 @@ describe('options page: connecting to the gateway', () => {
     await options.getByLabel('API形式').selectOption('anthropic');
     await options.getByLabel('既定のモデル').selectOption('claude-sonnet-4-5');
     await options.getByRole('button', { name: '接続テスト' }).click();
-    await expect.poll(notice, { timeout: 15_000 }).toContain('接続できました（モデル: claude-sonnet-4-5）');
+    await expect.poll(notice, { timeout: 15_000 }).toContain('応答がありました');
+    await expect(options.locator('.test-details').textContent()).resolves.toContain(
+      'モデルID: claude-sonnet-4-5',
+    );
     const request = gateway.requests.at(-1);
     expect(request?.path).toBe('/v1/messages');
     expect(request?.headers['x-api-key']).toBe('sk-ant-yaita');
@@ -88,7 +102,7 @@ describe('options page: connecting to the gateway', () => {
 
   it('switches the whole UI to English when the user chooses it', async () => {
     await options.getByLabel('表示言語').selectOption('en');
-    await options.getByRole('button', { name: '保存' }).click();
+    await save('display').click();
     await expect
       .poll(() => options.getByRole('heading', { level: 1 }).innerText())
       .toBe('Tatakidai settings');

@@ -184,7 +184,8 @@ describe('an enterprise policy file in Chromium', () => {
     await expect.poll(() => baseUrl.inputValue()).toBe(gateway.url);
     await expect(baseUrl.isDisabled()).resolves.toBe(true);
     await expect(options.locator('.setting.locked').count()).resolves.toBeGreaterThan(3);
-    await expect(options.getByText('🔒 管理者が設定').first().isVisible()).resolves.toBe(true);
+    const lock = options.locator('.lock-badge', { hasText: '管理者がポリシーで設定' }).first();
+    await expect(lock.locator('svg.lock-icon').isVisible()).resolves.toBe(true);
     // The user's own key field is gone: the organisation key comes from the policy.
     await expect(options.getByLabel(/^APIキー/).count()).resolves.toBe(0);
     await options.locator('.settings-sources summary').click();

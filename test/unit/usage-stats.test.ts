@@ -1,15 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  DEFAULT_MINUTES_PER_USE,
   isoWeek,
-  loadMinutesPerUse,
   loadUsageStats,
   modelTotals,
   recentWeeks,
   recordAnswerUse,
   resetUsageStats,
-  saveMinutesPerUse,
   totalUses,
   type UsageStats,
   withAnswer,
@@ -69,6 +66,7 @@ describe('counting answers', () => {
     });
     // A gateway that sends no usage: the answer counts, the tokens do not.
     stats = withAnswer(stats, { at: at(2026, 11, 26), model: 'plamo-2.1-prime', action: 'chat' });
+    expect(stats.months).toEqual({ '2026-11': { summarize: 1, 'template:gikai': 1, chat: 1 } });
     expect(stats.weeks['2026-W48']).toEqual({
       models: {
         'gpt-4.1-mini': { answers: 2, inputTokens: 1234, outputTokens: 867 },
@@ -122,12 +120,5 @@ describe('stored in storage.local only', () => {
     expect(stats.weeks['2026-W48']?.uses).toEqual({ chat: 2 });
     await resetUsageStats();
     expect(await loadUsageStats()).toEqual({ weeks: {} });
-  });
-
-  it('remembers the minutes saved per use, 10 until changed', async () => {
-    expect(await loadMinutesPerUse()).toBe(DEFAULT_MINUTES_PER_USE);
-    expect(DEFAULT_MINUTES_PER_USE).toBe(10);
-    await saveMinutesPerUse(15);
-    expect(await loadMinutesPerUse()).toBe(15);
   });
 });

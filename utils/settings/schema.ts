@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { perAction } from '../actions/registry';
+import type { ActionId } from '../actions/types';
 import { DEFAULT_MAX_BYTES, DOCUMENT_FORMATS } from '../documents/types';
 import { isValidMatchPattern } from '../policy/site-rules';
 
@@ -129,6 +130,33 @@ export const tipSchema = z.object({
   templateId: z.string().optional(),
 });
 export type Tip = z.infer<typeof tipSchema>;
+
+/**
+ * Minutes a use saves, by what was used: each action, a chat, a template. Guesses an IT section can
+ * defend (reading a long page ≈ 10 min, checking a memo ≈ 15, translating a notice ≈ 20); an admin
+ * replaces them by policy with the organisation's own figures.
+ */
+export const DEFAULT_MINUTES_SAVED = {
+  summarize: 10,
+  polite: 10,
+  proofread: 15,
+  translate: 20,
+  chat: 5,
+  template: 15,
+} as const satisfies Record<ActionId | 'chat' | 'template', number>;
+export type MinutesSavedKey = keyof typeof DEFAULT_MINUTES_SAVED;
+
+const minutesFor = (ja: string, en: string) =>
+  z
+    .number()
+    .min(0)
+    .max(480)
+    .meta(
+      doc(
+        `${ja}1回で削減できる時間の見込み（分）。利用状況の「今月の削減見込み」に使います`,
+        `Minutes one ${en} saves, for the usage report's estimate of time saved this month`,
+      ),
+    );
 
 export const settingsSchema = z.object({
   gateway: z.object({
@@ -423,6 +451,16 @@ export const settingsSchema = z.object({
     .string()
     .refine(isSecurePolicyUrl, { message: 'an https:// URL (http:// only for 127.0.0.1 or localhost)' })
     .meta(doc('追加のポリシーを取得するURL（JSON）', 'URL of an additional policy (JSON)')),
+  usage: z.object({
+    minutesSaved: z.object({
+      summarize: minutesFor('要約', 'summary'),
+      polite: minutesFor('丁寧な言い換え', 'polite rewrite'),
+      proofread: minutesFor('校正', 'proofread'),
+      translate: minutesFor('翻訳', 'translation'),
+      chat: minutesFor('チャットの回答', 'chat answer'),
+      template: minutesFor('テンプレートからの作成', 'answer from a template'),
+    }),
+  }),
   uiLanguage: uiLanguageSchema.meta(doc('表示言語: auto / ja / en', 'Display language: auto / ja / en')),
   fontSize: fontSizeSchema.meta(
     doc('文字の大きさ: small / medium / large / x-large', 'Text size: small / medium / large / x-large', {
@@ -475,6 +513,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tips: [],
   tipsUrl: '',
   policyUrl: '',
+  usage: { minutesSaved: { ...DEFAULT_MINUTES_SAVED } },
   uiLanguage: 'auto',
   fontSize: 'medium',
 };

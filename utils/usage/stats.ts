@@ -23,6 +23,11 @@ export interface WeekUsage {
 export interface UsageStats {
   /** Keyed by ISO week, e.g. `2026-W48`. */
   weeks: Record<string, WeekUsage>;
+  /**
+   * Uses by calendar month in local time (`2026-12`), keyed like `WeekUsage.uses`: a week can span two
+   * months, so "this month" cannot come from weeks. Absent in stats written before it existed.
+   */
+  months?: Record<string, Record<string, number>>;
 }
 
 export interface AnswerUse {
@@ -34,10 +39,9 @@ export interface AnswerUse {
 }
 
 const STORAGE_KEY = 'usageStats';
-const MINUTES_KEY = 'usageMinutesPerUse';
-export const DEFAULT_MINUTES_PER_USE = 10;
-/** A year of weeks is plenty for "this week and the last 8"; older buckets are dropped. */
+/** A year of weeks is plenty for the chart; older buckets are dropped. */
 const WEEKS_KEPT = 53;
+const MONTHS_KEPT = 13;
 const DAY_MS = 86_400_000;
 
 /** The ISO 8601 week of a moment, in local time: weeks start on Monday, week 1 holds the year's first Thursday. */
@@ -51,6 +55,23 @@ export function isoWeek(at: Date): string {
   // Rounded: a daylight-saving change makes a week an hour shorter or longer.
   const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * DAY_MS));
   return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The calendar month of a moment in local time, e.g. `2026-12`. */
+export function calendarMonth(at: Date): string {
+  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The Monday (local time) that starts an ISO week such as `2026-W48`. */
+export function weekStart(week: string): Date {
+  const [year, number] = week.split('-W').map(Number) as [number, number];
+  const jan4 = new Date(year, 0, 4);
+  const firstMonday = new Date(year, 0, 4 - ((jan4.getDay() + 6) % 7));
+  return new Date(
+    firstMonday.getFullYear(),
+    firstMonday.getMonth(),
+    firstMonday.getDate() + 7 * (number - 1),
+  );
 }
 
 /** This week and the `count - 1` before it, newest first. */
@@ -81,16 +102,24 @@ export function withAnswer(stats: UsageStats, use: AnswerUse): UsageStats {
     },
     uses: { ...bucket.uses, [key]: (bucket.uses[key] ?? 0) + 1 },
   };
-  const kept = Object.keys(stats.weeks)
-    .filter((name) => name !== week)
-    .sort()
-    .slice(-(WEEKS_KEPT - 1));
+  const month = calendarMonth(use.at);
+  const monthUses = stats.months?.[month] ?? {};
   return {
-    weeks: {
-      ...Object.fromEntries(kept.map((name) => [name, stats.weeks[name] as WeekUsage])),
-      [week]: next,
+    weeks: { ...newest(stats.weeks, week, WEEKS_KEPT), [week]: next },
+    months: {
+      ...newest(stats.months ?? {}, month, MONTHS_KEPT),
+      [month]: { ...monthUses, [key]: (monthUses[key] ?? 0) + 1 },
     },
   };
+}
+
+/** The newest `keep - 1` buckets other than `current`: room for `current` within `keep`. */
+function newest<T>(buckets: Record<string, T>, current: string, keep: number): Record<string, T> {
+  const kept = Object.keys(buckets)
+    .filter((name) => name !== current)
+    .sort()
+    .slice(-(keep - 1));
+  return Object.fromEntries(kept.map((name) => [name, buckets[name] as T]));
 }
 
 /** Tokens and answers per model over some weeks. */
@@ -147,20 +176,9 @@ export async function resetUsageStats(): Promise<void> {
   await browser.storage.local.remove(STORAGE_KEY);
 }
 
-export async function loadMinutesPerUse(): Promise<number> {
-  const stored = (await browser.storage.local.get(MINUTES_KEY))[MINUTES_KEY];
-  return typeof stored === 'number' && Number.isFinite(stored) && stored >= 0
-    ? stored
-    : DEFAULT_MINUTES_PER_USE;
-}
-
-export async function saveMinutesPerUse(minutes: number): Promise<void> {
-  await browser.storage.local.set({ [MINUTES_KEY]: Math.max(0, minutes) });
-}
-
 export function watchUsageStats(onChange: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && (STORAGE_KEY in changes || MINUTES_KEY in changes)) onChange();
+    if (area === 'local' && STORAGE_KEY in changes) onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
