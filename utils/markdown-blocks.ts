@@ -38,7 +38,8 @@ const MAY_BECOME_BLOCK = /^[\s#>\-+*_=`~<|[\]\d:!\\"'(]/;
  * Words added to such a line cannot start or end a block. Without this, every token of a long list or table
  * re-parsed the whole of it (`render_split_ms`, `npm run bench stream`).
  */
-const SETTLED_LINE = /^ {0,3}(?:(?:[-+*]|\d{1,9}[.)]|#{1,6}|>) +[\p{L}\p{N}]|>[\p{L}\p{N}]|\| *[\p{L}\p{N}]|\d+[^\d.)])/u;
+const SETTLED_LINE =
+  /^ {0,3}(?:(?:[-+*]|\d{1,9}[.)]|#{1,6}|>) +[\p{L}\p{N}]|>[\p{L}\p{N}]|\| *[\p{L}\p{N}]|\d+[^\d.)])/u;
 
 /**
  * The common case while streaming, without parsing: text was added to the last line only, and that line
