@@ -136,7 +136,8 @@ export function OptionsApp() {
   }, [effective, draft]);
 
   const section = useSectionHash(Boolean(draft), (arrived) => {
-    // The side panel sends staff here when the key is missing: put them in the key field.
+    // The panel's 「APIキーを入力」 opens `options.html#connection` (a contract with the panel): with the key
+    // missing, staff land in the key field.
     const key = document.querySelector<HTMLInputElement>('#setting-apiKey input');
     if (arrived === 'connection' && key && !key.value && !key.disabled) {
       key.scrollIntoView({ block: 'center' });
@@ -159,16 +160,6 @@ export function OptionsApp() {
     }
     return merged;
   })();
-
-  // The panel's "enter the API key" button opens `options.html#connection` (a contract with the panel):
-  // the empty key field is where the user lands, once, when the page has drawn it.
-  const keyMissing = current?.gateway.auth.source === 'user' && current.apiKey === '';
-  useEffect(() => {
-    if (!keyMissing || location.hash !== '#connection') return;
-    const field = document.querySelector<HTMLInputElement>('input[data-setting="apiKey"]');
-    field?.scrollIntoView({ block: 'center' });
-    field?.focus();
-  }, [keyMissing]);
 
   const baseUrl = current?.gateway.baseUrl ?? '';
   const origin = gatewayOriginPattern(baseUrl);
@@ -265,7 +256,6 @@ export function OptionsApp() {
     >
       <input
         type={options.type ?? 'text'}
-        data-setting={path}
         autoComplete="off"
         value={String(shownValue(path) ?? '')}
         placeholder={options.placeholder}

@@ -173,7 +173,7 @@ describe('options page: the usage report', () => {
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('種類,週,週の始まり,項目,回数,入力トークン,出力トークン');
+    expect(text.split('\r\n')[0]).toBe('種類,週,週の始まり,項目,回数,AIの処理量（入力）,AIの処理量（出力）');
     expect(text).toContain('要約する,2');
     await options.close();
   });
