@@ -187,20 +187,23 @@ describe('templates', () => {
     expect(sent).toContain('# 答弁者\n市長');
     expect(sent).not.toContain('{{');
     expect(sent).not.toContain('# 材料');
-    // The conversation remembers which template it came from.
-    const templateIds = await panel.evaluate(
-      () =>
-        new Promise<string[]>((done, fail) => {
-          const open = indexedDB.open('tatakidai');
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const all = open.result.transaction('conversations').objectStore('conversations').getAll();
-            all.onsuccess = () =>
-              done(all.result.map((record: { templateId?: string }) => record.templateId ?? ''));
-          };
-        }),
-    );
-    expect(templateIds).toContain('builtin-assembly-answer');
+    // The conversation remembers which template it came from (written once the answer's first words are shown).
+    const templateIds = () =>
+      panel.evaluate(
+        () =>
+          new Promise<string[]>((done, fail) => {
+            const open = indexedDB.open('tatakidai');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const all = open.result.transaction('conversations').objectStore('conversations').getAll();
+              all.onsuccess = () => {
+                open.result.close();
+                done(all.result.map((record: { templateId?: string }) => record.templateId ?? ''));
+              };
+            };
+          }),
+      );
+    await expect.poll(templateIds, { timeout: 10_000 }).toContain('builtin-assembly-answer');
   });
 
   it('offers the organisation’s form templates beside the library', async () => {
