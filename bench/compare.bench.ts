@@ -12,6 +12,7 @@ import { launchExtension } from '../test/e2e/support/extension';
 import { gatewaySettings, saveSettingsInExtension } from '../test/e2e/support/panel';
 import { startGatewayServer } from '../test/support/gateway-server';
 import { benchAnswer } from './answer-corpus';
+import { median, round } from './stats';
 
 const MODELS = ['gpt-4.1-mini', 'gpt-4.1', 'gpt-4o-mini'];
 const ANSWER_BYTES = 6 * 1024;
@@ -19,15 +20,6 @@ const ANSWER_BYTES = 6 * 1024;
 const CHUNK_POINTS = 3;
 const CHUNK_DELAY_MS = 5;
 const RUNS = 3;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 /** The panel's main-thread work so far, in ms (Chrome counts every task the page's thread ran). */
 async function taskMs(cdp: CDPSession): Promise<number> {

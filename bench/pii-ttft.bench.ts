@@ -18,6 +18,7 @@ import { EXTENSION_ID } from '../utils/extension-ids';
 import type { PiiMode } from '../utils/pii/screen';
 import { actionFirstToken, watchFirstToken } from './first-token';
 import { realisticText } from './pii-text';
+import { median, round } from './stats';
 
 const WARM_RUNS = 9;
 const COLD_RUNS = 5;
@@ -29,15 +30,6 @@ const MODEL = 'gpt-4.1-mini';
 const RATIO_GOAL = 1.05;
 /** After a settings change, the panel reads it from storage before the next click (not timed). */
 const SETTLE_MS = 400;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 async function main() {
   const [gateway, site] = await Promise.all([startGatewayServer(), startPageServer()]);

@@ -16,6 +16,7 @@ import { type GatewayServer, startGatewayServer } from '../test/support/gateway-
 import { CHROMIUM_LOOPBACK_ONLY } from '../test/support/loopback';
 import { EXTENSION_ID } from '../utils/extension-ids';
 import { actionFirstTokenTimes, watchFirstToken } from './first-token';
+import { median, round } from './stats';
 
 const TTFT_RUNS = 9;
 /** A fast model's time to first token; the double waits this long before answering, for both paths. */
@@ -26,15 +27,6 @@ const CHUNKS_PER_KB = 100;
 const MODEL = 'gpt-4.1-mini';
 /** `BENCH_STREAM_ONLY=ttft npm run bench stream`: the first-token figures alone (a minute instead of several). */
 const TTFT_ONLY = process.env.BENCH_STREAM_ONLY === 'ttft';
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({

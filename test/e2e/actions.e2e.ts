@@ -11,6 +11,7 @@ import {
   saveSettingsInExtension,
   selectElementText,
   selectInField,
+  storedAnswers,
 } from './support/panel';
 
 const SUMMARY =
@@ -243,27 +244,6 @@ describe('side-panel chat and history', () => {
     await expect(panel.title()).resolves.not.toBe('pwned');
   });
 });
-
-/** Complete answers as stored in the extension's own IndexedDB `tatakidai`. */
-async function storedAnswers(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('tatakidai');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('messages').objectStore('messages').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const messages = request.result as { role: string; status: string; content: string }[];
-            resolve(
-              messages.filter((m) => m.role === 'assistant' && m.status === 'complete').map((m) => m.content),
-            );
-          };
-        };
-      }),
-  );
-}
 
 describe('the installed extension', () => {
   it('keeps history across a browser restart', async () => {

@@ -4,7 +4,12 @@ import { type GatewayServer, startGatewayServer } from '../support/gateway-serve
 import { NO_PERMISSION_HOST } from '../support/loopback';
 import { type LoadedExtension, launchExtension } from './support/extension';
 import { type PageServer, startPageServer } from './support/pages';
-import { gatewaySettings, saveSettingsInExtension, selectElementText } from './support/panel';
+import {
+  gatewaySettings,
+  saveSettingsInExtension,
+  selectElementText,
+  storedAnswers as storedAnswersIn,
+} from './support/panel';
 import { startXDisplay, type XDisplay } from './support/x-display';
 
 /**
@@ -43,26 +48,10 @@ async function mayReadActiveTab(): Promise<boolean> {
   });
 }
 
-/** Complete answers as stored in the extension's own IndexedDB `tatakidai`. */
+/** Complete answers as stored, read from one of our pages (the real side panel is not reachable from here). */
 async function storedAnswers(): Promise<string[]> {
   const page = await extension.openPage('options.html');
-  const answers = await page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('tatakidai');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('messages').objectStore('messages').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const messages = request.result as { role: string; status: string; content: string }[];
-            resolve(
-              messages.filter((m) => m.role === 'assistant' && m.status === 'complete').map((m) => m.content),
-            );
-          };
-        };
-      }),
-  );
+  const answers = await storedAnswersIn(page);
   await page.close();
   return answers;
 }

@@ -60,3 +60,24 @@ export async function clickMenuItem(worker: Worker, action: ActionId, pageUrl: s
     { action, pageUrl },
   );
 }
+
+/** Complete answers as stored in the extension's own IndexedDB `tatakidai`. */
+export async function storedAnswers(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('tatakidai');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('messages').objectStore('messages').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            const messages = request.result as { role: string; status: string; content: string }[];
+            resolve(
+              messages.filter((m) => m.role === 'assistant' && m.status === 'complete').map((m) => m.content),
+            );
+          };
+        };
+      }),
+  );
+}
