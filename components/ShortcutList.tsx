@@ -1,4 +1,6 @@
-import type { ShortcutRow } from '../utils/shortcuts';
+import { browser } from 'wxt/browser';
+import type { Translator } from '../utils/i18n';
+import { CHROME_SHORTCUTS_URL, type ShortcutRow } from '../utils/shortcuts';
 
 interface Props {
   title: string;
@@ -31,5 +33,23 @@ export function ShortcutList({ title, rows, changeLabel, changeHint, onChange }:
         changeHint && <p className="hint">{changeHint}</p>
       )}
     </section>
+  );
+}
+
+/**
+ * The list as the panel's tour and the options page show it: Chrome and Edge open their shortcuts page, Firefox
+ * has none to open, so its instructions are shown.
+ */
+export function BrowserShortcutList({ t, rows }: { t: Translator; rows: ShortcutRow[] }) {
+  return (
+    <ShortcutList
+      title={t('shortcutsTitle')}
+      rows={rows}
+      changeLabel={t('shortcutsChange')}
+      changeHint={import.meta.env.FIREFOX ? t('shortcutsFirefoxHint') : undefined}
+      onChange={
+        import.meta.env.FIREFOX ? undefined : () => void browser.tabs.create({ url: CHROME_SHORTCUTS_URL })
+      }
+    />
   );
 }

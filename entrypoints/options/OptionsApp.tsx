@@ -6,7 +6,7 @@ import { Notice } from '../../components/Notice';
 import { OptionsNav } from '../../components/OptionsNav';
 import { type Lock, ReadOnlySetting, SettingField } from '../../components/SettingField';
 import { SettingsSourceTable } from '../../components/SettingsSourceTable';
-import { ShortcutList } from '../../components/ShortcutList';
+import { BrowserShortcutList } from '../../components/ShortcutList';
 import { SignInArea } from '../../components/SignInArea';
 import { SignInSetup } from '../../components/SignInSetup';
 import { UsageReport } from '../../components/UsageReport';
@@ -52,7 +52,6 @@ import {
 import type { SettingMatch } from '../../utils/settings/search';
 import { leavesOf, PLACEMENTS, type SectionId, settingLabel } from '../../utils/settings/sections';
 import { defaultModelId, gatewayTargetFor } from '../../utils/settings/target';
-import { CHROME_SHORTCUTS_URL } from '../../utils/shortcuts';
 import { builtInTemplates } from '../../utils/templates/builtin';
 import { csvBytes, usageCsv } from '../../utils/usage/report';
 
@@ -676,20 +675,7 @@ export function OptionsApp() {
           )}
         </form>
 
-        {sectionBox(
-          'shortcuts',
-          <ShortcutList
-            title={t('shortcutsTitle')}
-            rows={shortcuts}
-            changeLabel={t('shortcutsChange')}
-            changeHint={import.meta.env.FIREFOX ? t('shortcutsFirefoxHint') : undefined}
-            onChange={
-              import.meta.env.FIREFOX
-                ? undefined
-                : () => void browser.tabs.create({ url: CHROME_SHORTCUTS_URL })
-            }
-          />,
-        )}
+        {sectionBox('shortcuts', <BrowserShortcutList t={t} rows={shortcuts} />)}
 
         {sectionBox(
           'policy',

@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
 import { Onboarding } from '../../components/Onboarding';
-import { ShortcutList } from '../../components/ShortcutList';
+import { BrowserShortcutList } from '../../components/ShortcutList';
 import type { useShortcuts } from '../../hooks/useShortcuts';
 import { ACTIONS } from '../../utils/actions/registry';
 import type { ActionId } from '../../utils/actions/types';
 import type { Translator } from '../../utils/i18n';
-import { CHROME_SHORTCUTS_URL } from '../../utils/shortcuts';
 
 interface Props {
   t: Translator;
@@ -40,19 +39,7 @@ export function TourArea({ t, signIn, actions, canRun, shortcuts, onRunSample, o
       }}
       sampleActions={actions.map((id) => ({ id, label: t(ACTIONS[id].title) }))}
       canRun={canRun}
-      shortcuts={
-        <ShortcutList
-          title={t('shortcutsTitle')}
-          rows={shortcuts}
-          changeLabel={t('shortcutsChange')}
-          changeHint={import.meta.env.FIREFOX ? t('shortcutsFirefoxHint') : undefined}
-          onChange={
-            import.meta.env.FIREFOX
-              ? undefined
-              : () => void browser.tabs.create({ url: CHROME_SHORTCUTS_URL })
-          }
-        />
-      }
+      shortcuts={<BrowserShortcutList t={t} rows={shortcuts} />}
       onRunSample={(id) => onRunSample(id as ActionId)}
       onOpenSettings={() => void browser.runtime.openOptionsPage()}
       onClose={onClose}
